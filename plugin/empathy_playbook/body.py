@@ -1,0 +1,265 @@
+"""Splitting a map's Markdown body into the introduction, the sections and their items.
+
+The split follows what Python-Markdown (and so the site) treats as a level-2 heading:
+an ATX line starting with exactly `##` (also without a space), or a setext heading
+(a line underlined with `-` at the start of a block); nothing inside a fenced code
+block. The site renders each section from this split, so what the reader finds here
+is exactly what the page shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Item, Level, Problem, Section, SourceLine
+from .vocabulary import GRID_SECTIONS, Vocabulary
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ATX_H2 = re.compile(r"^##(?!#)(.*)$")
+_ATX_HEADING = re.compile(r"^#{1,6}")
+_SETEXT_H2_UNDERLINE = re.compile(r"^-+ *$")
+_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_TAG_TAIL = re.compile(r"(?:\s+#[^\W\d_][\w-]*)+\s*$")
+_TAG = re.compile(r"#([^\W\d_][\w-]*)")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+@dataclass
+class Body:
+    intro: list[SourceLine] = field(default_factory=list)
+    sections: dict[str, Section] = field(default_factory=dict)
+    other_sections: list[Section] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Fence:
+    """Tracks whether a line is inside a fenced code block (a closing fence is as long or longer)."""
+
+    marker: str = ""
+    opened_at: int = 0
+
+    def step(self, line: str, number: int) -> bool:
+        """Feed one line; true when the line is part of a fence (its markers included)."""
+        match = _FENCE.match(line)
+        if not self.marker:
+            if match:
+                self.marker, self.opened_at = match.group(1), number
+                return True
+            return False
+        closes = match and match.group(1)[0] == self.marker[0] and len(match.group(1)) >= len(self.marker)
+        if closes and not line.strip().strip(self.marker[0]):
+            self.marker = ""
+        return True
+
+
+def split_body(lines: list[str], first_line: int, path: str, vocabulary: Vocabulary) -> Body:
+    """Split the body (its lines, the first being file line `first_line`) into sections."""
+    body = Body()
+    problems = body.problems
+    current: Section | None = None
+    fence = _Fence()
+    skip_underline = False
+
+    for index, line in enumerate(lines):
+        number = first_line + index
+        if skip_underline:
+            skip_underline = False
+            continue
+        heading: str | None = None
+        if not fence.step(line, number):
+            atx = _ATX_H2.match(line)
+            if atx:
+                heading = atx.group(1).strip().rstrip("#").strip()
+                if atx.group(1)[:1] not in ("", " ", "\t"):
+                    problems.append(
+                        Problem(
+                            path,
+                            number,
+                            f"write a space after '##': '## {heading}' (without it, other Markdown tools do not see a heading)",
+                            Level.WARNING,
+                        )
+                    )
+            elif _is_setext_heading(lines, index):
+                heading = line.strip()
+                skip_underline = True
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        f"'{heading}' is underlined with '---', which makes it a heading; "
+                        f"write '## {heading}' instead, or leave a blank line above '---' for a horizontal line",
+                        Level.WARNING,
+                    )
+                )
+        if heading is None:
+            (current.lines if current else body.intro).append((number, line))
+            continue
+        current = Section(vocabulary.section_for(heading) or "", heading, number)
+        _place(current, body, path, vocabulary)
+
+    if fence.marker:
+        problems.append(
+            Problem(
+                path,
+                fence.opened_at,
+                f"the code block opened with '{fence.marker}' is never closed, so everything after it is shown as code; "
+                f"add a line with '{fence.marker}' where the code ends",
+            )
+        )
+
+    for section in [*body.sections.values(), *body.other_sections]:
+        section.items = _items(section.lines, path, vocabulary, problems)
+        if _is_blank(section.markdown):
+            problems.append(
+                Problem(
+                    path,
+                    section.line,
+                    f"the section '{section.heading}' is empty; write at least one item under it, as '- ...'",
+                )
+            )
+    for key in GRID_SECTIONS:
+        if key not in body.sections:
+            heading = vocabulary.headings[key][0]
+            problems.append(
+                Problem(
+                    path, first_line, f"the section '{heading}' is missing; add a heading '## {heading}' with its items"
+                )
+            )
+    _items(body.intro, path, vocabulary, problems, in_intro=True)
+    return body
+
+
+def _is_setext_heading(lines: list[str], index: int) -> bool:
+    """Python-Markdown's rule: the first line of a block, underlined by a line of dashes.
+
+    A block starts after a blank line, and after an ATX heading (Python-Markdown splits it off).
+    """
+    line = lines[index]
+    starts_block = index == 0 or not lines[index - 1].strip() or bool(_ATX_HEADING.match(lines[index - 1]))
+    return (
+        starts_block
+        and bool(line.strip())
+        and not line.startswith(("    ", "\t"))
+        and index + 1 < len(lines)
+        and bool(_SETEXT_H2_UNDERLINE.match(lines[index + 1]))
+    )
+
+
+def _place(section: Section, body: Body, path: str, vocabulary: Vocabulary) -> None:
+    if not section.key:
+        hint = vocabulary.nearest_heading(section.heading)
+        suggestion = (
+            f"did you mean '## {hint}'?"
+            if hint
+            else "the sections are: " + ", ".join(names[0] for names in vocabulary.headings.values())
+        )
+        body.problems.append(
+            Problem(
+                path,
+                section.line,
+                f"unknown section heading '## {section.heading}'; {suggestion} (it is shown below the map)",
+                Level.WARNING,
+            )
+        )
+        body.other_sections.append(section)
+        return
+    first = body.sections.get(section.key)
+    if first is None:
+        body.sections[section.key] = section
+        return
+    body.problems.append(
+        Problem(
+            path,
+            section.line,
+            f"the section '{section.heading}' appears twice (lines {first.line} and {section.line}); "
+            "merge the two into one (both are shown, one after the other)",
+        )
+    )
+    # Keep what was written under the second heading: it is read on, after the first's lines.
+    first.lines.append((section.line, ""))
+    section.lines = first.lines
+
+
+def _is_blank(markdown: str) -> bool:
+    return not _HTML_COMMENT.sub("", markdown).strip()
+
+
+def _items(
+    lines: list[SourceLine], path: str, vocabulary: Vocabulary, problems: list[Problem], in_intro: bool = False
+) -> list[Item]:
+    """The list items among `lines`, with their need tags; warns about tags where they do not count."""
+    items: list[Item] = []
+    item_lines: list[SourceLine] = []
+    fence = _Fence()
+
+    def close_item() -> None:
+        if item_lines:
+            item = _item(item_lines, path, vocabulary, problems)
+            if item is not None:
+                items.append(item)
+            item_lines.clear()
+
+    for number, line in lines:
+        if fence.step(line, number):
+            close_item()
+            continue
+        is_item = bool(_LIST_ITEM.match(line)) and not _THEMATIC_BREAK.match(line)
+        if is_item or not line.strip():
+            close_item()
+        if (is_item and not in_intro) or (item_lines and line.strip()):
+            item_lines.append((number, line))
+        elif line.strip():
+            _warn_tags_outside_item(number, line, path, vocabulary, problems, in_intro)
+    close_item()
+    return items
+
+
+def _item(lines: list[SourceLine], path: str, vocabulary: Vocabulary, problems: list[Problem]) -> Item | None:
+    first = _LIST_ITEM.match(lines[0][1])
+    parts = [first.group(2) or "" if first else lines[0][1], *(text for _, text in lines[1:])]
+    text = " ".join(part.strip() for part in parts).strip()
+    if not text:
+        return None
+    last_line, last_raw = lines[-1]
+    tail = _TAG_TAIL.search(last_raw)
+    if not tail or len(tail.group().rstrip()) >= len(text) + 1:
+        return Item(text=text, line=last_line)
+    needs: list[str] = []
+    unknown: list[str] = []
+    for word in _TAG.findall(tail.group()):
+        key = vocabulary.need_for(word)
+        if key is None:
+            unknown.append(f"#{word}")
+            hint = vocabulary.nearest_tag(word)
+            suggestion = (
+                f"did you mean '#{hint}'?"
+                if hint
+                else "the need tags are: " + ", ".join(f"#{k}" for k in vocabulary.need_keys)
+            )
+            problems.append(Problem(path, last_line, f"unknown need tag '#{word}'; {suggestion}", Level.WARNING))
+        elif key not in needs:
+            needs.append(key)
+    if not needs:
+        return Item(text=text, line=last_line)
+    without_tags = text[: len(text) - len(tail.group().strip())].rstrip()
+    return Item(
+        text=" ".join([without_tags, *unknown]),
+        line=last_line,
+        needs=tuple(needs),
+        tag_column=tail.start(),
+        unknown_tags=tuple(unknown),
+    )
+
+
+def _warn_tags_outside_item(
+    number: int, line: str, path: str, vocabulary: Vocabulary, problems: list[Problem], in_intro: bool
+) -> None:
+    tail = _TAG_TAIL.search(line)
+    if tail and any(vocabulary.need_for(word) for word in _TAG.findall(tail.group())):
+        fix = "move it under one of the section headings" if in_intro else "start this line with '- ' to make it one"
+        problems.append(
+            Problem(path, number, f"need tags only count at the end of a list item in a section; {fix}", Level.WARNING)
+        )

@@ -1,0 +1,30 @@
+"""The plugin's options in mkdocs.yml (`plugins: - empathy-playbook: {...}`)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .reader import DEFAULT_MAX_BYTES
+
+
+class NeedCategoryConfig(base.Config):
+    key = c.Type(str)
+    """The category's key: its tag (`#key`) and its anchor on the needs index."""
+    aliases = c.ListOfItems(c.Type(str), default=[])
+    """Other tags for it, e.g. in another language."""
+    label = c.Type(str, default="")
+    """Shown on the site; empty uses the built-in translation of the key."""
+    description = c.Type(str, default="")
+
+
+class EmpathyPlaybookConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    maps_dir = c.Type(str, default="maps")
+    """The folder of the maps, relative to mkdocs.yml. Their pages are published under `maps/` whatever its name."""
+    headings = c.DictOfItems(c.ListOfItems(c.Type(str)), default={})
+    """Extra headings per section key, added to the built-in English and Dutch ones."""
+    needs = c.ListOfItems(c.SubConfig(NeedCategoryConfig), default=[])
+    """The need categories; empty means functional, economic and psychological."""
+    max_file_size = c.Type(int, default=DEFAULT_MAX_BYTES)
+    """Bytes; a larger map is rejected before it is parsed."""

@@ -1,0 +1,266 @@
+"""The front matter keys of a map: one definition, read by the validator (and by the JSON Schema export).
+
+Values are read from YAML *nodes*, not from what PyYAML would construct, so that a
+text field keeps the text as written (`segment: NO` is "NO", not False) and every
+problem has the line it stands on.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import yaml
+
+from .model import Level, Problem, Profile
+from .vocabulary import nearest
+
+
+class Kind(enum.Enum):
+    TEXT = "text"
+    TEXTS = "text or list of texts"
+    CHOICE = "one of a fixed set of words"
+    DATE = "date"
+    MAPPING = "mapping of names to texts"
+    LIST = "list of texts"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    description: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", Kind.TEXT, "The persona or buyer, as shown.", required=True),
+    Field("role", Kind.TEXT, "Job title or function."),
+    Field("organisation", Kind.TEXT, "The customer organisation.", aliases=("organization",)),
+    Field("market", Kind.CHOICE, "Business or consumer market.", choices=("b2b", "b2c")),
+    Field("segment", Kind.TEXT, "Sector or buyer segment, e.g. 'Prijskopers'."),
+    Field("account", Kind.TEXT, "Groups the maps of one customer account (multi-level selling)."),
+    Field("metaphor", Kind.TEXTS, "The storytelling metaphor(s) for this buyer, e.g. 'Racefiets'."),
+    Field("routine", Kind.MAPPING, "Routine customer data: name, address, age, position, ..."),
+    Field("owner", Kind.TEXT, "Who keeps this map current."),
+    Field("reviewed", Kind.DATE, "Date of the last review, as YYYY-MM-DD."),
+    Field("tags", Kind.LIST, "Free tags."),
+)
+
+FIELD_BY_NAME: dict[str, Field] = {name: f for f in FIELDS for name in (f.name, *f.aliases)}
+
+ROUTINE_KEYS: tuple[str, ...] = (
+    "name",
+    "address",
+    "gender",
+    "age",
+    "household",
+    "profession",
+    "income",
+    "position",
+    "education",
+    "experience",
+    "location",
+)
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_READ_AS = {
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    _TIMESTAMP: "a date",
+}
+
+
+class FrontMatterReader:
+    """Turns the composed YAML of one map's front matter into a `Profile` and problems."""
+
+    def __init__(self, path: str, first_line: int) -> None:
+        self.path = path
+        self.first_line = first_line
+        """The file line of the first YAML line: node marks count from 0 within the YAML."""
+        self.problems: list[Problem] = []
+        self._readers: dict[Kind, Callable[[Field, yaml.Node], object | None]] = {
+            Kind.TEXT: self._text,
+            Kind.TEXTS: self._texts,
+            Kind.CHOICE: self._choice,
+            Kind.DATE: self._date,
+            Kind.MAPPING: self._mapping,
+            Kind.LIST: self._list,
+        }
+
+    def line_of(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+    def report(self, node: yaml.Node | int, message: str, level: Level = Level.ERROR) -> None:
+        line = node if isinstance(node, int) else self.line_of(node)
+        self.problems.append(Problem(self.path, line, message, level))
+
+    def read(self, root: yaml.Node | None) -> Profile:
+        if root is None:
+            self.report(self.first_line, "the front matter is empty; add at least a line 'title: <who this buyer is>'")
+            return Profile()
+        if not isinstance(root, yaml.MappingNode):
+            what = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+            self.report(
+                root,
+                f"the front matter is {what}, not a set of 'key: value' lines; start with 'title: <who this buyer is>'",
+            )
+            return Profile()
+
+        values: dict[str, object] = {}
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in root.value:
+            key = self._key(key_node)
+            if key is None:
+                continue
+            spec = FIELD_BY_NAME.get(key)
+            if spec is None:
+                hint = nearest(key, FIELD_BY_NAME)
+                suggestion = (
+                    f"; did you mean '{hint}'?"
+                    if hint
+                    else f"; the known keys are: {', '.join(f.name for f in FIELDS)}"
+                )
+                self.report(key_node, f"unknown key '{key}'{suggestion}", Level.WARNING)
+                continue
+            if spec.name in seen:
+                first_node = seen[spec.name]
+                self.report(
+                    key_node,
+                    f"'{key}' is given twice (lines {self.line_of(first_node)} and {self.line_of(key_node)}); keep one",
+                )
+                continue
+            seen[spec.name] = key_node
+            value = self._value(spec, value_node)
+            if value is not None:
+                values[spec.name] = value
+
+        for spec in FIELDS:
+            if spec.required and not values.get(spec.name):
+                where = seen.get(spec.name, self.first_line)
+                self.report(
+                    where,
+                    f"'{spec.name}' is missing or empty; add '{spec.name}: <{spec.description.rstrip('.').lower()}>'",
+                )
+
+        return Profile(
+            title=str(values.get("title", "")),
+            role=str(values.get("role", "")),
+            organisation=str(values.get("organisation", "")),
+            market=str(values.get("market", "")),
+            segment=str(values.get("segment", "")),
+            account=str(values.get("account", "")),
+            metaphors=tuple(values.get("metaphor", ())),  # type: ignore[arg-type]
+            routine=tuple(values.get("routine", ())),  # type: ignore[arg-type]
+            owner=str(values.get("owner", "")),
+            reviewed=values.get("reviewed"),  # type: ignore[arg-type]
+            tags=tuple(values.get("tags", ())),  # type: ignore[arg-type]
+        )
+
+    def _key(self, node: yaml.Node) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            return node.value
+        shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
+        self.report(node, f"'{shown}' cannot be a key: keys are words like 'title' or 'role'")
+        return None
+
+    def _value(self, spec: Field, node: yaml.Node) -> object | None:
+        return self._readers[spec.kind](spec, node)
+
+    def _text(self, spec: Field, node: yaml.Node, name: str | None = None) -> str | None:
+        name = name or spec.name
+        if not isinstance(node, yaml.ScalarNode):
+            what = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+            self.report(node, f"'{name}' should be text, but it is {what}; write it on one line: '{name}: <text>'")
+            return None
+        if node.tag == _NULL and node.style is None:
+            return ""
+        if node.tag in _READ_AS and node.style is None:
+            self.report(
+                node,
+                f"YAML reads '{node.value}' as {_READ_AS[node.tag]}, not as text; "
+                f'put it in quotes: {name}: "{node.value}"',
+            )
+        elif node.tag != _STR:
+            self.report(node, f"'{name}' has a YAML tag ({node.tag}); remove the tag and write plain text")
+        return node.value.strip()
+
+    def _texts(self, spec: Field, node: yaml.Node) -> tuple[str, ...] | None:
+        if isinstance(node, yaml.SequenceNode):
+            texts = (self._text(spec, item) for item in node.value)
+            return tuple(text for text in texts if text)
+        text = self._text(spec, node)
+        return (text,) if text else ()
+
+    def _list(self, spec: Field, node: yaml.Node) -> tuple[str, ...] | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.report(node, f"'{spec.name}' should be a list; write it as '{spec.name}: [first, second]'")
+            return None
+        return self._texts(spec, node)
+
+    def _choice(self, spec: Field, node: yaml.Node) -> str | None:
+        text = self._text(spec, node)
+        if not text:
+            return text
+        if text.casefold() in spec.choices:
+            return text.casefold()
+        hint = nearest(text.casefold(), spec.choices)
+        choices = " or ".join(f"'{choice}'" for choice in spec.choices)
+        suggestion = f"; did you mean '{hint}'?" if hint else ""
+        self.report(node, f"'{spec.name}' must be {choices}, not '{text}'{suggestion}")
+        return None
+
+    def _date(self, spec: Field, node: yaml.Node) -> datetime.date | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag in (_STR, _TIMESTAMP):
+            try:
+                return datetime.date.fromisoformat(node.value.strip()[:10])
+            except ValueError:
+                pass
+            if node.tag == _TIMESTAMP:
+                self.report(
+                    node, f"'{spec.name}: {node.value}' is not a date that exists; check the day and month (YYYY-MM-DD)"
+                )
+                return None
+        shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
+        self.report(node, f"'{spec.name}' should be a date written as YYYY-MM-DD, like 2024-05-31, not '{shown}'")
+        return None
+
+    def _mapping(self, spec: Field, node: yaml.Node) -> tuple[tuple[str, str], ...] | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return ()
+        if not isinstance(node, yaml.MappingNode):
+            self.report(
+                node,
+                f"'{spec.name}' should be a set of indented 'key: value' lines, e.g.\n  {spec.name}:\n    age: 45-55",
+            )
+            return None
+        pairs: dict[str, str] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node)
+            if key is None:
+                continue
+            if key in pairs:
+                self.report(
+                    key_node,
+                    f"'{spec.name}.{key}' is given twice (lines {lines[key]} and {self.line_of(key_node)}); keep one",
+                )
+                continue
+            lines[key] = self.line_of(key_node)
+            if not isinstance(value_node, yaml.ScalarNode):
+                self.report(value_node, f"'{spec.name}.{key}' should be text on one line")
+                continue
+            # Routine data is free text: a number or yes/no is shown exactly as written.
+            pairs[key] = "" if value_node.tag == _NULL and value_node.style is None else value_node.value.strip()
+        return tuple((key, value) for key, value in pairs.items() if value)

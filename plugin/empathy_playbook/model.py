@@ -1,0 +1,111 @@
+"""What a map is once read: plain data, no behaviour beyond what its fields imply."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass, field
+
+
+class Level(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a map, at a line of the file (front matter included, counted from 1)."""
+
+    path: str
+    """The file, relative to the project root, with forward slashes."""
+    line: int
+    message: str
+    level: Level = Level.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+SourceLine = tuple[int, str]
+"""A line of the file with its number (counted from 1, front matter included)."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list item in a section: one sticky note on the map."""
+
+    text: str
+    """The item's text as written (Markdown, lines joined), without its known need tags."""
+    line: int
+    """The item's last line: where its need tags stand."""
+    needs: tuple[str, ...] = ()
+    """Keys of the need categories it is tagged with, in the order written."""
+    tag_column: int | None = None
+    """Where the need tags start on `line` (0-based), if it has known ones."""
+    unknown_tags: tuple[str, ...] = ()
+    """Trailing `#words` that are no need tag: kept as text."""
+
+
+@dataclass
+class Section:
+    key: str
+    """A section key (`sees`, ...), or `""` for a heading the vocabulary does not know."""
+    heading: str
+    """The heading as written."""
+    line: int
+    """The line of the heading."""
+    lines: list[SourceLine] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def markdown(self) -> str:
+        return "\n".join(text for _, text in self.lines)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The front matter, validated: who the buyer is."""
+
+    title: str = ""
+    role: str = ""
+    organisation: str = ""
+    market: str = ""
+    segment: str = ""
+    account: str = ""
+    metaphors: tuple[str, ...] = ()
+    routine: tuple[tuple[str, str], ...] = ()
+    """Routine customer data as (key, value) pairs, in the order written."""
+    owner: str = ""
+    reviewed: datetime.date | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass
+class EmpathyMap:
+    path: str
+    """The file, relative to the project root (for messages)."""
+    url_path: str
+    """The map's path below the maps folder, without `.md` (`zorg/orthopedisch-arts`)."""
+    profile: Profile
+    intro: list[SourceLine] = field(default_factory=list)
+    sections: dict[str, Section] = field(default_factory=dict)
+    """The known sections by key, in the order written."""
+    other_sections: list[Section] = field(default_factory=list)
+    """Sections under headings the vocabulary does not know: shown, never dropped."""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.profile.title or self.url_path.rsplit("/", 1)[-1].replace("-", " ").capitalize()
+
+    @property
+    def page_path(self) -> str:
+        """Where the map's page sits among the site's pages: `maps/<path below maps/>.md`."""
+        return f"maps/{self.url_path}.md"
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.level is Level.ERROR for problem in self.problems)
+
+    def items(self) -> list[tuple[Section, Item]]:
+        return [(section, item) for section in self.sections.values() for item in section.items]

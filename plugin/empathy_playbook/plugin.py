@@ -1,0 +1,156 @@
+"""The MkDocs adapter: feeds the maps through MkDocs' own pipeline. It coordinates; the rules live in the core."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import markdown
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .config import EmpathyPlaybookConfig, NeedCategoryConfig
+from .i18n import Labels
+from .model import Level, Problem
+from .playbook import METAPHORS_PAGE, NEEDS_PAGE, OVERVIEW_PAGE, read_playbook
+from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
+from .vocabulary import NeedCategory, Vocabulary
+
+try:  # MkDocs' own link rewriting, so that links in a map work as in any page (private, but frozen in 1.6).
+    from mkdocs.structure.pages import _RelativePathTreeprocessor
+except ImportError:  # pragma: no cover
+    _RelativePathTreeprocessor = None  # type: ignore[assignment,misc]
+
+# Not get_plugin_logger(): its "[empathy-playbook]" prefix would break the `path:line: message` contract.
+log = logging.getLogger("mkdocs.plugins.empathy_playbook")
+
+STYLESHEET = "assets/empathy-playbook/empathy-playbook.css"
+_STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "empathy-playbook.css"
+
+PageRenderer = Callable[[UrlFor, MarkdownConverter], RenderedPage]
+
+
+class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
+    def __init__(self) -> None:
+        self._pages: dict[str, PageRenderer] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.maps_dir = self.root / self.config.maps_dir
+        try:
+            needs = [_need_category(option) for option in self.config.needs]
+            self.vocabulary = Vocabulary.with_options(self.config.headings, needs)
+        except ValueError as error:
+            raise PluginError(f"empathy-playbook: {error}") from None
+        self.labels = Labels(config.theme.get("language") or "en")
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    # Late, so that files added by other plugins (mkdocs-gen-files, ...) exist when we check for name clashes.
+    @event_priority(-50)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        playbook = read_playbook(
+            self.maps_dir, root=self.root, vocabulary=self.vocabulary, max_bytes=self.config.max_file_size
+        )
+        for problem in playbook.all_problems:
+            _report(problem)
+        overrides = [Path(d) for d in config.theme.dirs if (Path(d) / "empathy_playbook").is_dir()]
+        renderer = Renderer(playbook, self.vocabulary, self.labels, overrides)
+        # One Markdown instance per build, with the site's extensions, reset between conversions.
+        self._markdown = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+        self._pages = {}
+        for m in playbook.maps:
+            self._add_page(files, config, m.page_path, lambda url, convert, m=m: renderer.map_page(m, convert, url))
+        self._add_page(files, config, OVERVIEW_PAGE, lambda url, convert: renderer.overview_page(url))
+        self._add_page(files, config, NEEDS_PAGE, lambda url, convert: renderer.needs_page(url))
+        self._add_page(files, config, METAPHORS_PAGE, lambda url, convert: renderer.metaphors_page(url))
+        if files.get_file_from_path(STYLESHEET) is None:  # a site's own copy wins
+            files.append(File.generated(config, STYLESHEET, abs_src_path=str(_STYLESHEET_SOURCE)))
+        return files
+
+    def _add_page(self, files: Files, config: MkDocsConfig, path: str, render: PageRenderer) -> None:
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            log.error(f"{existing.src_uri}: the empathy-playbook plugin publishes its own page here; rename this file")
+            return
+        # Empty on purpose: the page's HTML is made in on_page_content, from the map read once in on_files.
+        files.append(File.generated(config, path, content=""))
+        self._pages[path] = render
+
+    # Early, so that other plugins' page_content handlers see the map's HTML, not the empty stand-in.
+    @event_priority(50)
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        render = self._pages.get(page.file.src_uri)
+        if render is None:
+            return None
+        anchors: set[str] = set()
+        rendered = render(
+            lambda target: _relative_url(target, page, files),
+            self._converter(page, files, config, anchors),
+        )
+        # mkdocs-material prints page.meta.title into <title> unescaped; nav and search take it as HTML too.
+        page.meta = {**page.meta, "title": escape(rendered.title)}
+        if rendered.wide:  # mkdocs-material's front matter switch; the grid is the page's own outline
+            page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
+        page.toc = get_toc(
+            [
+                {"level": 2, "id": heading.id, "name": str(escape(heading.title)), "children": []}
+                for heading in rendered.headings
+            ]
+        )
+        page.present_anchor_ids = anchors | {heading.id for heading in rendered.headings}
+        return rendered.html
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
+        if self.config.enabled:
+            server.watch(str(self.maps_dir))
+
+    def _converter(self, page: Page, files: Files, config: MkDocsConfig, anchors: set[str]) -> MarkdownConverter:
+        md = self._markdown
+        if _RelativePathTreeprocessor is not None:
+            _RelativePathTreeprocessor(page.file, files, config)._register(md)
+
+        def convert(source: str) -> str:
+            md.reset()
+            html = md.convert(source)
+            anchors.update(_ids(getattr(md, "toc_tokens", [])))
+            return html
+
+        return convert
+
+
+def _need_category(option: NeedCategoryConfig) -> NeedCategory:
+    if not option.key:
+        raise ValueError("every entry under 'needs' needs a 'key'")
+    return NeedCategory(option.key, tuple(option.aliases), option.label, option.description)
+
+
+def _report(problem: Problem) -> None:
+    (log.error if problem.level is Level.ERROR else log.warning)(str(problem))
+
+
+def _relative_url(target: str, page: Page, files: Files) -> str:
+    path, _, anchor = target.partition("#")
+    file = files.get_file_from_path(path)
+    url = file.url_relative_to(page.file) if file is not None else path
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _ids(tokens: Iterable[dict[str, Any]]) -> Iterable[str]:
+    for token in tokens:
+        yield token["id"]
+        yield from _ids(token.get("children", []))

@@ -1,0 +1,216 @@
+"""Turning maps and indexes into HTML with the playbook's own templates.
+
+Independent of any site engine: the caller passes a Markdown converter and a
+function that gives the relative URL of a page. The Jinja environment is our own,
+with autoescape on, so every value from a map is escaped unless a template marks
+it safe; the only values marked safe are HTML produced here from Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .i18n import Labels
+from .model import EmpathyMap, Item, SourceLine
+from .playbook import METAPHORS_PAGE, Playbook, slugify, unique_slugs
+from .vocabulary import NeedCategory, Vocabulary
+
+MarkdownConverter = Callable[[str], str]
+"""Markdown source to HTML, with the site's own Markdown extensions."""
+UrlFor = Callable[[str], str]
+"""A page path (`needs.md`, `maps/zorg/arts.md`, optionally with `#anchor`) to a URL relative to the current page."""
+
+GRID_ORDER: tuple[str, ...] = ("thinks-feels", "hears", "sees", "says-does", "pains", "gains")
+"""Reading order of the grid: top to bottom, left to right, as drawn."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    id: str
+    title: str
+
+
+@dataclass
+class RenderedPage:
+    title: str
+    html: str
+    headings: list[Heading] = field(default_factory=list)
+    """The page's level-2 headings, for its table of contents and anchor checks."""
+    wide: bool = False
+    """The page needs the whole width (a map's grid): the theme should hide the table of contents."""
+
+
+@dataclass(frozen=True)
+class SectionView:
+    key: str
+    id: str
+    label: str
+    question: str
+    html: Markup
+    line: int
+
+
+class Renderer:
+    """Renders the pages of one site build; create one per build (templates are compiled once)."""
+
+    def __init__(
+        self, playbook: Playbook, vocabulary: Vocabulary, labels: Labels, template_dirs: Sequence[Path] = ()
+    ) -> None:
+        self.playbook = playbook
+        self.vocabulary = vocabulary
+        self.labels = labels
+        self.metaphors = playbook.metaphors()
+        self._metaphor_anchors = {metaphor.name.casefold(): metaphor.anchor for metaphor in self.metaphors}
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(
+                [
+                    # A theme's custom_dir can override any template as `empathy_playbook/<name>.html`.
+                    jinja2.FileSystemLoader([str(directory) for directory in template_dirs]),
+                    jinja2.PackageLoader("empathy_playbook", "templates"),
+                ]
+            ),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(
+            labels=labels,
+            need_label=self.need_label,
+            need_description=self.need_description,
+            metaphor_anchor=self.metaphor_anchor,
+        )
+        # Markers put where an item's need tags stood, swapped for chips once the Markdown is HTML.
+        # Random per build, so that no map can write one.
+        self._marker_prefix = f"epneed{secrets.token_hex(6)}x"
+
+    def metaphor_anchor(self, name: str) -> str:
+        return self._metaphor_anchors.get(name.casefold(), slugify(name))
+
+    def need_label(self, key: str) -> str:
+        category = self._category(key)
+        return category.label if category and category.label else self.labels[key]
+
+    def need_description(self, key: str) -> str:
+        category = self._category(key)
+        return category.description if category and category.description else self.labels.get(f"description.{key}")
+
+    def _category(self, key: str) -> NeedCategory | None:
+        return next((category for category in self.vocabulary.needs if category.key == key), None)
+
+    def map_page(self, m: EmpathyMap, convert: MarkdownConverter, url: UrlFor) -> RenderedPage:
+        chips = self.env.get_template("empathy_playbook/partials/chips.html").module
+        render_chips: Callable[[tuple[str, ...]], str] = lambda needs: str(chips.chips(needs, url))  # type: ignore[attr-defined]  # noqa: E731
+
+        def html(lines: list[SourceLine], items: list[Item]) -> Markup:
+            return Markup(self._markdown_with_chips(lines, items, convert, render_chips))
+
+        used_ids = set(GRID_ORDER) | {"approach", "story"}
+        views: dict[str, SectionView] = {
+            key: SectionView(
+                key,
+                key,
+                self.labels[key],
+                self.labels[f"question.{key}"],
+                html(section.lines, section.items),
+                section.line,
+            )
+            for key, section in m.sections.items()
+        }
+        others = []
+        for section, anchor in zip(m.other_sections, unique_slugs(s.heading for s in m.other_sections), strict=True):
+            anchor = anchor if anchor not in used_ids else f"{anchor}-{section.line}"
+            others.append(
+                SectionView("", anchor, section.heading, "", html(section.lines, section.items), section.line)
+            )
+        grid = [views.get(key) or self._empty_view(key) for key in GRID_ORDER]
+        below = [views[key] for key in ("approach", "story") if key in views] + others
+        problems = sorted(m.problems, key=lambda problem: problem.line)
+        page = self.env.get_template("empathy_playbook/map.html").render(
+            map=m,
+            profile=self._profile_rows(m, url),
+            intro=html(m.intro, []) if "".join(text for _, text in m.intro).strip() else "",
+            grid={view.key: view for view in grid},
+            below=below,
+            problems=problems,
+            url=url,
+        )
+        return RenderedPage(m.title, page, [Heading(view.id, view.label) for view in [*grid, *below]], wide=True)
+
+    def _empty_view(self, key: str) -> SectionView:
+        return SectionView(key, key, self.labels[key], self.labels[f"question.{key}"], Markup(""), 0)
+
+    def _profile_rows(self, m: EmpathyMap, url: UrlFor) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(label, [(text, link or "")]) for each front matter value the map has, in a fixed order."""
+        p = m.profile
+        rows: list[tuple[str, list[tuple[str, str]]]] = []
+
+        def add(key: str, *values: tuple[str, str]) -> None:
+            kept = [(text, link) for text, link in values if text]
+            if kept:
+                rows.append((self.labels[key], kept))
+
+        add("role", (p.role, ""))
+        add("organisation", (p.organisation, ""))
+        add("market", (self.labels[f"market.{p.market}"] if p.market else "", ""))
+        add("segment", (p.segment, ""))
+        add("account", (p.account, ""))
+        add("metaphor", *((name, url(f"{METAPHORS_PAGE}#{self.metaphor_anchor(name)}")) for name in p.metaphors))
+        for key, value in p.routine:
+            add(f"routine.{key}", (value, ""))
+        add("owner", (p.owner, ""))
+        add("reviewed", (p.reviewed.isoformat() if p.reviewed else "", ""))
+        add("tags", *((tag, "") for tag in p.tags))
+        return rows
+
+    def _markdown_with_chips(
+        self,
+        lines: list[SourceLine],
+        items: list[Item],
+        convert: MarkdownConverter,
+        render_chips: Callable[[tuple[str, ...]], str],
+    ) -> str:
+        tagged = {item.line: item for item in items if item.needs and item.tag_column is not None}
+        markers: dict[str, tuple[str, ...]] = {}
+        source = []
+        for number, text in lines:
+            item = tagged.get(number)
+            if item is not None:
+                marker = f"{self._marker_prefix}{len(markers)}"
+                markers[marker] = item.needs
+                text = " ".join([text[: item.tag_column].rstrip(), *item.unknown_tags, marker])
+            source.append(text)
+        html = convert("\n".join(source))
+        # Replace the longest markers first: marker 1 is a prefix of marker 10.
+        for marker in sorted(markers, key=len, reverse=True):
+            html = html.replace(marker, render_chips(markers[marker]))
+        return html
+
+    def needs_page(self, url: UrlFor) -> RenderedPage:
+        index = self.playbook.needs(self.vocabulary)
+        page = self.env.get_template("empathy_playbook/needs.html").render(index=index, url=url, plain_text=plain_text)
+        return RenderedPage(self.labels["page.needs"], page, [Heading(key, self.need_label(key)) for key in index])
+
+    def metaphors_page(self, url: UrlFor) -> RenderedPage:
+        page = self.env.get_template("empathy_playbook/metaphors.html").render(metaphors=self.metaphors, url=url)
+        headings = [Heading(metaphor.anchor, metaphor.name) for metaphor in self.metaphors]
+        return RenderedPage(self.labels["page.metaphors"], page, headings)
+
+    def overview_page(self, url: UrlFor) -> RenderedPage:
+        page = self.env.get_template("empathy_playbook/overview.html").render(maps=self.playbook.overview(), url=url)
+        return RenderedPage(self.labels["page.overview"], page)
+
+
+def plain_text(markdown: str) -> str:
+    """An item's Markdown as the plain text shown in index tables: links keep their text, markup goes."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"<[^>]*>", "", text)
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    return " ".join(text.split())

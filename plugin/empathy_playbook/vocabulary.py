@@ -1,0 +1,123 @@
+"""The words a map is written in: section headings and need tags.
+
+Both are configurable per playbook, so they live in a `Vocabulary` object that
+the reader consults; the built-in defaults below are the contract of the map
+format (see README, "The map format").
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+GRID_SECTIONS: tuple[str, ...] = ("sees", "hears", "thinks-feels", "says-does", "pains", "gains")
+"""The six questions of the empathy map, as `data-section` keys."""
+
+EXTRA_SECTIONS: tuple[str, ...] = ("approach", "story")
+"""Optional sections, rendered below the grid."""
+
+SECTION_KEYS: tuple[str, ...] = GRID_SECTIONS + EXTRA_SECTIONS
+
+DEFAULT_HEADINGS: Mapping[str, tuple[str, ...]] = {
+    "sees": ("Sees", "See", "Ziet", "Zien"),
+    "hears": ("Hears", "Hear", "Hoort", "Horen"),
+    "thinks-feels": ("Thinks and feels", "Think and feel", "Denkt en voelt", "Denken en voelen"),
+    "says-does": ("Says and does", "Say and do", "Zegt en doet", "Zeggen en doen"),
+    "pains": ("Pains", "Pain", "Frustrations", "Frustraties", "Pijnpunten"),
+    "gains": ("Gains", "Gain", "Wants", "Goals", "Wil bereiken", "Winst", "Doelen"),
+    "approach": ("Approach", "Our approach", "Sales approach", "Aanpak", "Onze aanpak"),
+    "story": ("Story", "Verhaal"),
+}
+
+
+@dataclass(frozen=True)
+class NeedCategory:
+    """A category of customer need that list items can be tagged with."""
+
+    key: str
+    aliases: tuple[str, ...] = ()
+    label: str = ""
+    """Shown instead of the built-in translation; empty means "use the translation"."""
+    description: str = ""
+
+
+DEFAULT_NEEDS: tuple[NeedCategory, ...] = (
+    NeedCategory("functional", ("functioneel",)),
+    NeedCategory("economic", ("economisch",)),
+    NeedCategory("psychological", ("psychologisch",)),
+)
+
+_AMPERSAND = re.compile(r"\s*&\s*|\s+en\s+")
+_DECORATION = re.compile(r"[*_`]")
+
+
+def normalise_heading(text: str) -> str:
+    """The form in which headings are compared: case, `&`/"en"/"and" and a trailing `?`/`:` don't matter."""
+    text = _DECORATION.sub("", text).casefold().strip()
+    text = text.rstrip("?:").strip()
+    text = _AMPERSAND.sub(" and ", text)
+    return " ".join(text.split())
+
+
+def nearest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate a typo most likely meant, if any is close enough."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Which headings name which section, and which tags name which need category."""
+
+    headings: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_HEADINGS))
+    needs: tuple[NeedCategory, ...] = DEFAULT_NEEDS
+    _section_by_heading: dict[str, str] = field(init=False, repr=False, compare=False)
+    _need_by_tag: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_heading: dict[str, str] = {}
+        for key, names in self.headings.items():
+            for name in names:
+                by_heading.setdefault(normalise_heading(name), key)
+        by_tag: dict[str, str] = {}
+        for category in self.needs:
+            for name in (category.key, *category.aliases):
+                by_tag.setdefault(name.casefold(), category.key)
+        # Lookup tables derived from the fields; frozen dataclasses set them this way.
+        object.__setattr__(self, "_section_by_heading", by_heading)
+        object.__setattr__(self, "_need_by_tag", by_tag)
+
+    @classmethod
+    def with_options(
+        cls,
+        extra_headings: Mapping[str, Sequence[str]] | None = None,
+        needs: Sequence[NeedCategory] | None = None,
+    ) -> Vocabulary:
+        """The defaults, plus a playbook's own heading aliases and (if given) its own need categories."""
+        headings = {key: tuple(names) for key, names in DEFAULT_HEADINGS.items()}
+        for key, names in (extra_headings or {}).items():
+            if key not in headings:
+                raise ValueError(f"unknown section key {key!r}; the keys are: {', '.join(SECTION_KEYS)}")
+            headings[key] = (*headings[key], *names)
+        return cls(headings=headings, needs=tuple(needs) if needs else DEFAULT_NEEDS)
+
+    def section_for(self, heading: str) -> str | None:
+        return self._section_by_heading.get(normalise_heading(heading))
+
+    def nearest_heading(self, heading: str) -> str | None:
+        """The spelling of the known heading closest to `heading`, for "did you mean" hints."""
+        spelled = {normalise_heading(name): name for names in self.headings.values() for name in names}
+        match = nearest(normalise_heading(heading), spelled)
+        return spelled[match] if match else None
+
+    def need_for(self, tag: str) -> str | None:
+        return self._need_by_tag.get(tag.casefold())
+
+    def nearest_tag(self, tag: str) -> str | None:
+        return nearest(tag.casefold(), self._need_by_tag)
+
+    @property
+    def need_keys(self) -> tuple[str, ...]:
+        return tuple(category.key for category in self.needs)

@@ -1,0 +1,167 @@
+"""The programs as a user runs them: `mkdocs build`, `properdocs build`, `mkdocs serve`, as real processes."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import BASE_CONFIG, GOOD_MAP, REPO
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=300)
+
+
+def problems_in(log: str) -> list[str]:
+    """The warnings and errors of a MkDocs log, as "LEVEL message"."""
+    return [
+        re.sub(r"^(\w+)\s+-\s+", r"\1 ", line) for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))
+    ]
+
+
+@pytest.mark.parametrize("program", ["mkdocs", "properdocs"])
+def test_the_repository_itself_builds_strict(program: str, tmp_path: Path) -> None:
+    result = run(program, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(tmp_path), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert problems_in(result.stderr) == []
+    for page in ("maps/zorg/orthopedisch-arts", "maps/zakelijk/inkoper-leaseautos", "needs", "metaphors", "maps"):
+        assert (tmp_path / page / "index.html").is_file(), page
+    assert "Racefiets" in (tmp_path / "metaphors" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "mkdocs.yml").write_text(BASE_CONFIG.format(language="en", plugin_options=""))
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "good.md").write_text(GOOD_MAP)
+    return tmp_path
+
+
+BROKEN_MAP = """\
+---
+title: Broken buyer
+segment: NO
+---
+## Sees
+- a #economc
+## Hears
+- b
+"""
+
+
+@pytest.mark.parametrize("program", ["mkdocs", "properdocs"])
+def test_a_broken_map_fails_strict_with_its_lines_and_leaves_the_rest_standing(program: str, project: Path) -> None:
+    (project / "maps" / "broken.md").write_text(BROKEN_MAP)
+    strict = run(program, "build", "--strict", "-f", "mkdocs.yml", cwd=project)
+    assert strict.returncode == 1
+    expected = [
+        "ERROR maps/broken.md:3: YAML reads 'NO' as a yes/no value, not as text; put it in quotes: segment: \"NO\"",
+        "ERROR maps/broken.md:5: the section 'Thinks and feels' is missing; add a heading '## Thinks and feels' with its items",
+        "ERROR maps/broken.md:5: the section 'Says and does' is missing; add a heading '## Says and does' with its items",
+        "ERROR maps/broken.md:5: the section 'Pains' is missing; add a heading '## Pains' with its items",
+        "ERROR maps/broken.md:5: the section 'Gains' is missing; add a heading '## Gains' with its items",
+        "WARNING maps/broken.md:6: unknown need tag '#economc'; did you mean '#economic'?",
+    ]
+    assert problems_in(strict.stderr) == expected
+    assert "Traceback" not in strict.stderr
+
+    lenient = run(program, "build", "-f", "mkdocs.yml", cwd=project)
+    assert lenient.returncode == 0
+    assert problems_in(lenient.stderr) == expected
+    good = (project / "site" / "maps" / "good" / "index.html").read_text(encoding="utf-8")
+    assert "the market" in good
+    broken = (project / "site" / "maps" / "broken" / "index.html").read_text(encoding="utf-8")
+    assert "Broken buyer" in broken
+    assert "maps/broken.md:6" in broken  # the author sees the problems on the page too
+
+
+def test_the_core_works_without_mkdocs(tmp_path: Path) -> None:
+    script = """
+import sys
+sys.modules["mkdocs"] = None  # any import of MkDocs now fails
+from pathlib import Path
+import markdown
+from empathy_playbook import Labels, Renderer, Vocabulary, read_playbook
+root = Path(sys.argv[1])
+vocabulary = Vocabulary()
+playbook = read_playbook(root / "maps", root=root, vocabulary=vocabulary)
+renderer = Renderer(playbook, vocabulary, Labels("en"))
+page = renderer.map_page(playbook.maps[0], markdown.markdown, lambda target: target)
+print(page.title, "|", "data-section" in page.html, "|", [str(p) for p in playbook.all_problems])
+"""
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "good.md").write_text(GOOD_MAP)
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Test buyer | True | []"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def _wait_for(url: str, predicate: object, seconds: float = 60) -> tuple[int, str]:
+    deadline = time.monotonic() + seconds
+    status, body = 0, ""
+    while time.monotonic() < deadline:
+        status, body = _get(url)
+        if predicate(status, body):  # type: ignore[operator]
+            return status, body
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not reach the expected state in {seconds}s (last status {status})")
+
+
+@pytest.fixture
+def served(project: Path) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serve_reloads_when_a_map_is_edited_added_or_deleted(served: str, project: Path) -> None:
+    _wait_for(served + "maps/good/", lambda status, body: status == 200 and "Test buyer" in body)
+
+    (project / "maps" / "good.md").write_text(GOOD_MAP.replace("Test buyer", "Edited buyer"))
+    _wait_for(served + "maps/good/", lambda status, body: "Edited buyer" in body)
+
+    (project / "maps" / "new.md").write_text(GOOD_MAP.replace("Test buyer", "New buyer"))
+    _wait_for(served + "maps/new/", lambda status, body: status == 200 and "New buyer" in body)
+
+    (project / "maps" / "new.md").unlink()
+    _wait_for(served + "maps/new/", lambda status, body: status == 404)

@@ -1,0 +1,353 @@
+"""Real sites built by MkDocs in tmp_path: the map pages, the indexes, the navigation, search and the log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from .conftest import GOOD_MAP, Site
+
+FULL_MAP = """\
+---
+title: Head of <b>Purchasing</b> & Co
+role: Chief buyer
+organisation: Acme Hospitals
+market: b2b
+segment: Price buyers
+account: Acme
+metaphor: [Racing bike, Chess game]
+routine:
+  age: 45-55
+  position: Board member
+  favourite_drink: Coffee
+owner: Jan Jansen
+reviewed: 2024-05-31
+---
+
+The buyer in one line: wants *certainty*.
+
+## Sees
+- Prices rise every quarter #economic
+- New rules from the regulator #functional #psychological
+- An item with `code` and C# in it
+
+## Hears
+| Who       | Says            |
+|-----------|-----------------|
+| Colleague | Cheaper please  |
+
+## Thinks & feels
+- Fears for <i>reputation</i> #psychological
+
+```python
+## Pains
+print("not a heading")
+```
+
+## Says and does
+- Asks for three quotes
+
+## Pains
+- Delays in delivery #functional
+    - nested detail #economic
+
+## Gains
+- Growth of the department #psychological
+
+## Approach
+Show total cost of ownership.
+
+## Story
+The racing bike.
+"""
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def section(page: BeautifulSoup, key: str) -> Tag:
+    found = page.select(f'[data-section="{key}"]')
+    assert len(found) == 1, f"expected one data-section={key!r}, found {len(found)}"
+    return found[0]
+
+
+def texts(element: Tag, selector: str) -> list[str]:
+    return [" ".join(e.get_text(" ", strip=True).split()) for e in element.select(selector)]
+
+
+@pytest.fixture
+def full_site(site: Site) -> Site:
+    site.write("maps/care/head-of-purchasing.md", FULL_MAP)
+    return site.build(strict=True)
+
+
+def test_a_map_is_published_at_its_path_with_every_item_in_its_section(full_site: Site) -> None:
+    assert not full_site.aborted
+    page = soup(full_site.html("maps/care/head-of-purchasing"))
+    sees = section(page, "sees")
+    assert texts(sees, "li") == [
+        "Prices rise every quarter Economic",
+        "New rules from the regulator Functional Psychological",
+        "An item with code and C# in it",
+    ]
+    assert sees.select_one("h2").get_text() == "Sees"
+    assert section(page, "hears").select_one("table td").get_text() == "Colleague"
+    thinks = section(page, "thinks-feels")
+    assert texts(thinks, "li") == ["Fears for reputation Psychological"]
+    assert "## Pains" in thinks.select_one("pre code").get_text()
+    assert texts(section(page, "pains"), "li > ul > li") == ["nested detail Economic"]
+    assert texts(section(page, "gains"), "li") == ["Growth of the department Psychological"]
+    assert texts(section(page, "approach"), ".ep-section__body p") == ["Show total cost of ownership."]
+    assert texts(section(page, "story"), ".ep-section__body p") == ["The racing bike."]
+    assert page.select_one(".ep-intro em").get_text() == "certainty"
+
+
+def test_the_grid_has_the_six_sections_and_the_person_in_reading_order(full_site: Site) -> None:
+    grid = soup(full_site.html("maps/care/head-of-purchasing")).select_one(".ep-grid")
+    order = [child.get("data-section") or child["class"][0] for child in grid.find_all(recursive=False)]
+    assert order == ["thinks-feels", "hears", "ep-person", "sees", "says-does"]
+    outcomes = soup(full_site.html("maps/care/head-of-purchasing")).select_one(".ep-outcomes")
+    assert [child["data-section"] for child in outcomes.find_all(recursive=False)] == ["pains", "gains"]
+
+
+def test_need_tags_become_chips_that_link_to_their_category(full_site: Site) -> None:
+    page = soup(full_site.html("maps/care/head-of-purchasing"))
+    chips = section(page, "sees").select("a.ep-need")
+    assert [(chip.get_text(), chip["href"]) for chip in chips] == [
+        ("Economic", "../../../needs/#economic"),
+        ("Functional", "../../../needs/#functional"),
+        ("Psychological", "../../../needs/#psychological"),
+    ]
+    assert "#economic" not in section(page, "sees").get_text()
+
+
+def test_the_profile_card_shows_the_front_matter(full_site: Site) -> None:
+    page = soup(full_site.html("maps/care/head-of-purchasing"))
+    rows = {
+        row.select_one("dt").get_text(): " ".join(row.select_one("dd").get_text(" ", strip=True).split())
+        for row in page.select(".ep-profile__row")
+    }
+    assert rows == {
+        "Role": "Chief buyer",
+        "Organisation": "Acme Hospitals",
+        "Market": "B2B",
+        "Segment": "Price buyers",
+        "Account": "Acme",
+        "Metaphor": "Racing bike , Chess game",
+        "Age": "45-55",
+        "Position in the organisation": "Board member",
+        "Favourite drink": "Coffee",
+        "Owner": "Jan Jansen",
+        "Reviewed": "2024-05-31",
+    }
+    links = [a["href"] for a in page.select(".ep-profile a")]
+    assert links == ["../../../metaphors/#racing-bike", "../../../metaphors/#chess-game"]
+
+
+def test_values_from_the_map_are_escaped_everywhere(full_site: Site) -> None:
+    raw = full_site.html("maps/care/head-of-purchasing")
+    assert "<b>Purchasing</b>" not in raw
+    assert "Head of &lt;b&gt;Purchasing&lt;/b&gt; &amp; Co" in raw
+    page = soup(raw)
+    assert page.select_one("title").get_text().startswith("Head of <b>Purchasing</b> & Co")
+    assert page.select_one("article h1").get_text() == "Head of <b>Purchasing</b> & Co"
+    for index in ("maps", "needs", "metaphors"):
+        assert "<b>Purchasing</b>" not in full_site.html(index), index
+
+
+def test_the_needs_index_lists_every_tagged_item_with_its_map_and_section(full_site: Site) -> None:
+    page = soup(full_site.html("needs"))
+    assert [h2["id"] for h2 in page.select("article h2")] == ["functional", "economic", "psychological"]
+    economic = page.select_one("h2#economic").find_next("table")
+    rows = [
+        [" ".join(td.get_text(" ", strip=True).split()) for td in tr.select("td")] for tr in economic.select("tbody tr")
+    ]
+    assert rows == [
+        ["Prices rise every quarter", "Head of <b>Purchasing</b> & Co", "Sees"],
+        ["nested detail", "Head of <b>Purchasing</b> & Co", "Pains"],
+    ]
+    links = [a["href"] for a in economic.select("tbody a")]
+    assert links == [
+        "../maps/care/head-of-purchasing/",
+        "../maps/care/head-of-purchasing/#sees",
+        "../maps/care/head-of-purchasing/",
+        "../maps/care/head-of-purchasing/#pains",
+    ]
+
+
+def test_the_metaphor_index_and_the_overview(full_site: Site) -> None:
+    metaphors = soup(full_site.html("metaphors"))
+    assert [(h2["id"], h2.get_text()) for h2 in metaphors.select("article h2[id]")] == [
+        ("chess-game", "Chess game"),
+        ("racing-bike", "Racing bike"),
+    ]
+    assert metaphors.select_one("#racing-bike").find_next("a")["href"] == "../maps/care/head-of-purchasing/"
+    overview = soup(full_site.html("maps"))
+    cells = [td.get_text(" ", strip=True) for td in overview.select("table.ep-overview tbody td")]
+    assert cells == [
+        "Head of <b>Purchasing</b> & Co",
+        "Chief buyer",
+        "Price buyers",
+        "B2B",
+        "Acme",
+        "Racing bike , Chess game",
+    ]
+
+
+def test_generated_pages_are_in_the_navigation_and_the_search_index(full_site: Site) -> None:
+    nav = full_site.spy.nav
+    assert nav is not None
+    titles = [str(page.title) for page in nav.pages]
+    assert "Head of &lt;b&gt;Purchasing&lt;/b&gt; &amp; Co" in titles
+    assert {"Maps", "Needs", "Metaphors"} <= set(titles)
+    entries = {entry["location"]: entry for entry in full_site.search_index()}
+    assert "Prices rise every quarter" in entries["maps/care/head-of-purchasing/#sees"]["text"]
+    assert entries["maps/care/head-of-purchasing/#sees"]["title"] == "Sees"
+    assert "Growth of the department" in entries["needs/#psychological"]["text"]
+
+
+def test_the_table_of_contents_lists_the_sections(full_site: Site) -> None:
+    page = full_site.spy.pages["maps/care/head-of-purchasing.md"]
+    assert [(item.id, item.title) for item in page.toc] == [
+        ("thinks-feels", "Thinks &amp; feels"),
+        ("hears", "Hears"),
+        ("sees", "Sees"),
+        ("says-does", "Says &amp; does"),
+        ("pains", "Pains"),
+        ("gains", "Gains"),
+        ("approach", "Approach"),
+        ("story", "Story"),
+    ]
+
+
+def test_nothing_is_written_into_the_docs_folder(full_site: Site) -> None:
+    assert sorted(p.name for p in (full_site.root / "docs").rglob("*")) == ["index.md"]
+
+
+def test_labels_follow_the_site_language(site: Site) -> None:
+    site.configure(language="nl")
+    site.write("maps/a.md", GOOD_MAP)
+    site.build(strict=True)
+    page = soup(site.html("maps/a"))
+    assert [
+        section(page, key).select_one("h2").get_text()
+        for key in ("sees", "hears", "thinks-feels", "says-does", "pains", "gains")
+    ] == [
+        "Ziet",
+        "Hoort",
+        "Denkt & voelt",
+        "Zegt & doet",
+        "Frustraties",
+        "Wil bereiken",
+    ]
+    assert page.select_one(".ep-profile dt").get_text() == "Functie"
+    assert section(page, "sees").select_one("a.ep-need").get_text() == "Economisch"
+    assert soup(site.html("needs")).select_one("title").get_text().startswith("Behoeften")
+
+
+def test_an_unknown_language_falls_back_to_english(site: Site) -> None:
+    site.configure(language="de")
+    site.write("maps/a.md", GOOD_MAP)
+    site.build(strict=True)
+    assert section(soup(site.html("maps/a")), "sees").select_one("h2").get_text() == "Sees"
+
+
+def test_custom_headings_and_need_categories_from_mkdocs_yml(site: Site) -> None:
+    site.configure(
+        plugin_options="""
+        headings:
+          pains: [Ergernissen]
+        needs:
+          - key: social
+            aliases: [sociaal]
+            label: Social
+            description: Belonging and status.
+          - key: economic
+        """
+    )
+    site.write("maps/a.md", GOOD_MAP.replace("## Pains", "## Ergernissen").replace("#functional", "#sociaal"))
+    site.build(strict=True)
+    page = soup(site.html("maps/a"))
+    assert section(page, "pains").select_one("a.ep-need")["href"] == "../../needs/#social"
+    needs = soup(site.html("needs"))
+    assert [h2["id"] for h2 in needs.select("article h2[id]")] == ["social", "economic"]
+    assert "Belonging and status." in needs.get_text()
+    site.expect("WARNING maps/a.md:22: unknown need tag '#psychological'; the need tags are: #social, #economic")
+
+
+def test_a_bad_section_key_in_the_options_stops_the_build_with_a_clear_message(site: Site) -> None:
+    site.configure(plugin_options="headings:\n  paints: [x]")
+    site.write("maps/a.md", GOOD_MAP)
+    site.build()
+    assert site.aborted
+    site.expect(
+        "ERROR empathy-playbook: unknown section key 'paints'; the keys are: sees, hears, thinks-feels, says-does, pains, gains, approach, story"
+    )
+
+
+def test_a_site_without_maps_still_has_its_indexes(site: Site) -> None:
+    site.build(strict=True)
+    assert "There are no maps yet." in site.html("maps")
+    assert "No map names a metaphor yet." in site.html("metaphors")
+
+
+def test_a_page_of_the_site_clashing_with_a_generated_page_is_an_error(site: Site) -> None:
+    site.write("docs/needs.md", "# Mine\n")
+    site.build()
+    site.expect("ERROR needs.md: the empathy-playbook plugin publishes its own page here; rename this file")
+    assert "Mine" in site.html("needs")
+
+
+def test_links_in_a_map_work_like_links_in_any_page(site: Site) -> None:
+    site.write("docs/guide.md", "# Guide\n")
+    site.write("maps/a.md", GOOD_MAP.replace("- colleagues", "- see [the guide](../guide.md), [b](b.md) and [c](c.md)"))
+    site.write("maps/b.md", GOOD_MAP)
+    site.build()
+    links = [a["href"] for a in section(soup(site.html("maps/a")), "hears").select("a")]
+    assert links == ["../../guide/", "../b/", "c.md"]
+    site.expect(
+        "WARNING Doc file 'maps/a.md' contains a link 'c.md', but the target 'maps/c.md' is not found among documentation files."
+    )
+
+
+def test_templates_can_be_overridden_from_the_theme_custom_dir(site: Site) -> None:
+    site.configure(extra="")
+    config = (
+        (site.root / "mkdocs.yml")
+        .read_text()
+        .replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    )
+    site.write("mkdocs.yml", config)
+    site.write(
+        "overrides/empathy_playbook/partials/section.html",
+        '<div class="mine" data-section="{{ section.key }}">{{ section.label }}</div>\n',
+    )
+    site.write("maps/a.md", GOOD_MAP)
+    site.build(strict=True)
+    assert texts(soup(site.html("maps/a")), "div.mine") == [
+        "Thinks & feels",
+        "Hears",
+        "Sees",
+        "Says & does",
+        "Pains",
+        "Gains",
+    ]
+
+
+def test_the_stylesheet_ships_with_the_plugin(full_site: Site) -> None:
+    css = full_site.root / "site" / "assets" / "empathy-playbook" / "empathy-playbook.css"
+    assert "grid-template-areas" in css.read_text()
+    page = soup(full_site.html("maps/care/head-of-purchasing"))
+    assert "../../../assets/empathy-playbook/empathy-playbook.css" in [
+        link["href"] for link in page.select("link[rel=stylesheet]")
+    ]
+
+
+def test_the_plugin_can_be_disabled(site: Site, tmp_path: Path) -> None:
+    site.configure(plugin_options="enabled: false")
+    site.write("maps/a.md", "not even a map")
+    site.build(strict=True)
+    assert not (tmp_path / "site" / "maps").exists()
