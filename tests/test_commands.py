@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -165,3 +166,19 @@ def test_serve_reloads_when_a_map_is_edited_added_or_deleted(served: str, projec
 
     (project / "maps" / "new.md").unlink()
     _wait_for(served + "maps/new/", lambda status, body: status == 404)
+
+
+def test_the_wheel_ships_the_templates_and_the_stylesheet(tmp_path: Path) -> None:
+    """Another team's playbook gets everything from `pip install`: nothing to copy by hand."""
+    result = run("pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path), str(REPO), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (wheel,) = tmp_path.glob("empathy_playbook-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        entry_points = next(archive.read(n).decode() for n in names if n.endswith("entry_points.txt"))
+    shipped = {name.split("empathy_playbook/", 1)[1] for name in names if name.startswith("empathy_playbook/")}
+    templates = REPO / "plugin" / "empathy_playbook"
+    expected = {p.relative_to(templates).as_posix() for p in templates.rglob("*") if p.suffix in (".html", ".css")}
+    assert expected <= shipped
+    assert "assets/empathy-playbook.css" in shipped
+    assert "empathy-playbook = empathy_playbook.plugin:EmpathyPlaybookPlugin" in entry_points

@@ -186,7 +186,7 @@ def test_the_metaphor_index_and_the_overview(full_site: Site) -> None:
     ]
     assert metaphors.select_one("#racing-bike").find_next("a")["href"] == "../maps/care/head-of-purchasing/"
     overview = soup(full_site.html("maps"))
-    cells = [td.get_text(" ", strip=True) for td in overview.select("table.ep-overview tbody td")]
+    cells = [td.get_text(" ", strip=True) for td in overview.select(".ep-overview tbody td")]
     assert cells == [
         "Head of <b>Purchasing</b> & Co",
         "Chief buyer",
@@ -351,3 +351,25 @@ def test_the_plugin_can_be_disabled(site: Site, tmp_path: Path) -> None:
     site.write("maps/a.md", "not even a map")
     site.build(strict=True)
     assert not (tmp_path / "site" / "maps").exists()
+
+
+def test_two_maps_at_one_address_and_a_reserved_name_are_errors_naming_the_files(site: Site) -> None:
+    site.write("maps/zorg/Arts.md", GOOD_MAP.replace("Test buyer", "Upper"))
+    site.write("maps/zorg/arts.md", GOOD_MAP.replace("Test buyer", "Lower"))
+    site.write("maps/README.md", GOOD_MAP)
+    site.build()
+    site.expect(
+        "ERROR maps/README.md:1: 'README.md' here would replace the overview of all maps at maps/; rename the file",
+        "ERROR maps/zorg/arts.md:1: this map and maps/zorg/Arts.md would both be published at maps/zorg/arts/; rename one of them",
+    )
+    assert "Upper" in site.html("maps/zorg/Arts")
+    assert "There are no maps yet." not in site.html("maps")
+
+
+def test_a_map_over_the_size_limit_is_rejected_before_it_is_read(site: Site) -> None:
+    site.configure(plugin_options="max_file_size: 1000")
+    size = site.write("maps/big.md", GOOD_MAP + "- filler\n" * 200).stat().st_size
+    site.write("maps/small.md", GOOD_MAP)
+    site.build()
+    site.expect(f"ERROR maps/big.md:1: the file is {size:,} bytes, over the limit of 1,000; split it into smaller maps")
+    assert "the market" in site.html("maps/small")
