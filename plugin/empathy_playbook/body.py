@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Item, Level, Problem, Section, SourceLine
+from .model import Item, Report, Section, SourceLine
 from .vocabulary import GRID_SECTIONS, Vocabulary
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -31,7 +31,6 @@ class Body:
     intro: list[SourceLine] = field(default_factory=list)
     sections: dict[str, Section] = field(default_factory=dict)
     other_sections: list[Section] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -55,10 +54,9 @@ class _Fence:
         return True
 
 
-def split_body(lines: list[str], first_line: int, path: str, vocabulary: Vocabulary) -> Body:
+def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vocabulary) -> Body:
     """Split the body (its lines, the first being file line `first_line`) into sections."""
     body = Body()
-    problems = body.problems
     current: Section | None = None
     fence = _Fence()
     skip_underline = False
@@ -74,61 +72,42 @@ def split_body(lines: list[str], first_line: int, path: str, vocabulary: Vocabul
             if atx:
                 heading = atx.group(1).strip().rstrip("#").strip()
                 if atx.group(1)[:1] not in ("", " ", "\t"):
-                    problems.append(
-                        Problem(
-                            path,
-                            number,
-                            f"write a space after '##': '## {heading}' (without it, other Markdown tools do not see a heading)",
-                            Level.WARNING,
-                        )
+                    report.warning(
+                        number,
+                        f"write a space after '##': '## {heading}' (without it, other Markdown tools do not see a heading)",
                     )
             elif _is_setext_heading(lines, index):
                 heading = line.strip()
                 skip_underline = True
-                problems.append(
-                    Problem(
-                        path,
-                        number,
-                        f"'{heading}' is underlined with '---', which makes it a heading; "
-                        f"write '## {heading}' instead, or leave a blank line above '---' for a horizontal line",
-                        Level.WARNING,
-                    )
+                report.warning(
+                    number,
+                    f"'{heading}' is underlined with '---', which makes it a heading; "
+                    f"write '## {heading}' instead, or leave a blank line above '---' for a horizontal line",
                 )
         if heading is None:
             (current.lines if current else body.intro).append((number, line))
             continue
         current = Section(vocabulary.section_for(heading) or "", heading, number)
-        _place(current, body, path, vocabulary)
+        _place(current, body, report, vocabulary)
 
     if fence.marker:
-        problems.append(
-            Problem(
-                path,
-                fence.opened_at,
-                f"the code block opened with '{fence.marker}' is never closed, so everything after it is shown as code; "
-                f"add a line with '{fence.marker}' where the code ends",
-            )
+        report.error(
+            fence.opened_at,
+            f"the code block opened with '{fence.marker}' is never closed, so everything after it is shown as code; "
+            f"add a line with '{fence.marker}' where the code ends",
         )
 
     for section in [*body.sections.values(), *body.other_sections]:
-        section.items = _items(section.lines, path, vocabulary, problems)
+        section.items = _items(section.lines, report, vocabulary)
         if _is_blank(section.markdown):
-            problems.append(
-                Problem(
-                    path,
-                    section.line,
-                    f"the section '{section.heading}' is empty; write at least one item under it, as '- ...'",
-                )
+            report.error(
+                section.line, f"the section '{section.heading}' is empty; write at least one item under it, as '- ...'"
             )
     for key in GRID_SECTIONS:
         if key not in body.sections:
             heading = vocabulary.headings[key][0]
-            problems.append(
-                Problem(
-                    path, first_line, f"the section '{heading}' is missing; add a heading '## {heading}' with its items"
-                )
-            )
-    _items(body.intro, path, vocabulary, problems, in_intro=True)
+            report.error(first_line, f"the section '{heading}' is missing; add a heading '## {heading}' with its items")
+    _items(body.intro, report, vocabulary, in_intro=True)
     return body
 
 
@@ -148,7 +127,7 @@ def _is_setext_heading(lines: list[str], index: int) -> bool:
     )
 
 
-def _place(section: Section, body: Body, path: str, vocabulary: Vocabulary) -> None:
+def _place(section: Section, body: Body, report: Report, vocabulary: Vocabulary) -> None:
     if not section.key:
         hint = vocabulary.nearest_heading(section.heading)
         suggestion = (
@@ -156,13 +135,8 @@ def _place(section: Section, body: Body, path: str, vocabulary: Vocabulary) -> N
             if hint
             else "the sections are: " + ", ".join(names[0] for names in vocabulary.headings.values())
         )
-        body.problems.append(
-            Problem(
-                path,
-                section.line,
-                f"unknown section heading '## {section.heading}'; {suggestion} (it is shown below the map)",
-                Level.WARNING,
-            )
+        report.warning(
+            section.line, f"unknown section heading '## {section.heading}'; {suggestion} (it is shown below the map)"
         )
         body.other_sections.append(section)
         return
@@ -170,13 +144,10 @@ def _place(section: Section, body: Body, path: str, vocabulary: Vocabulary) -> N
     if first is None:
         body.sections[section.key] = section
         return
-    body.problems.append(
-        Problem(
-            path,
-            section.line,
-            f"the section '{section.heading}' appears twice (lines {first.line} and {section.line}); "
-            "merge the two into one (both are shown, one after the other)",
-        )
+    report.error(
+        section.line,
+        f"the section '{section.heading}' appears twice (lines {first.line} and {section.line}); "
+        "merge the two into one (both are shown, one after the other)",
     )
     # Keep what was written under the second heading: it is read on, after the first's lines.
     first.lines.append((section.line, ""))
@@ -187,9 +158,7 @@ def _is_blank(markdown: str) -> bool:
     return not _HTML_COMMENT.sub("", markdown).strip()
 
 
-def _items(
-    lines: list[SourceLine], path: str, vocabulary: Vocabulary, problems: list[Problem], in_intro: bool = False
-) -> list[Item]:
+def _items(lines: list[SourceLine], report: Report, vocabulary: Vocabulary, in_intro: bool = False) -> list[Item]:
     """The list items among `lines`, with their need tags; warns about tags where they do not count."""
     items: list[Item] = []
     item_lines: list[SourceLine] = []
@@ -197,7 +166,7 @@ def _items(
 
     def close_item() -> None:
         if item_lines:
-            item = _item(item_lines, path, vocabulary, problems)
+            item = _item(item_lines, report, vocabulary)
             if item is not None:
                 items.append(item)
             item_lines.clear()
@@ -212,12 +181,12 @@ def _items(
         if (is_item and not in_intro) or (item_lines and line.strip()):
             item_lines.append((number, line))
         elif line.strip():
-            _warn_tags_outside_item(number, line, path, vocabulary, problems, in_intro)
+            _warn_tags_outside_item(number, line, report, vocabulary, in_intro)
     close_item()
     return items
 
 
-def _item(lines: list[SourceLine], path: str, vocabulary: Vocabulary, problems: list[Problem]) -> Item | None:
+def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> Item | None:
     first = _LIST_ITEM.match(lines[0][1])
     parts = [first.group(2) or "" if first else lines[0][1], *(text for _, text in lines[1:])]
     text = " ".join(part.strip() for part in parts).strip()
@@ -239,7 +208,7 @@ def _item(lines: list[SourceLine], path: str, vocabulary: Vocabulary, problems: 
                 if hint
                 else "the need tags are: " + ", ".join(f"#{k}" for k in vocabulary.need_keys)
             )
-            problems.append(Problem(path, last_line, f"unknown need tag '#{word}'; {suggestion}", Level.WARNING))
+            report.warning(last_line, f"unknown need tag '#{word}'; {suggestion}")
         elif key not in needs:
             needs.append(key)
     if not needs:
@@ -254,12 +223,8 @@ def _item(lines: list[SourceLine], path: str, vocabulary: Vocabulary, problems: 
     )
 
 
-def _warn_tags_outside_item(
-    number: int, line: str, path: str, vocabulary: Vocabulary, problems: list[Problem], in_intro: bool
-) -> None:
+def _warn_tags_outside_item(number: int, line: str, report: Report, vocabulary: Vocabulary, in_intro: bool) -> None:
     tail = _TAG_TAIL.search(line)
     if tail and any(vocabulary.need_for(word) for word in _TAG.findall(tail.group())):
         fix = "move it under one of the section headings" if in_intro else "start this line with '- ' to make it one"
-        problems.append(
-            Problem(path, number, f"need tags only count at the end of a list item in a section; {fix}", Level.WARNING)
-        )
+        report.warning(number, f"need tags only count at the end of a list item in a section; {fix}")

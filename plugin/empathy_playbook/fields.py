@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .model import Level, Problem, Profile
+from .model import Profile, Report
 from .vocabulary import nearest
 
 
@@ -81,11 +81,10 @@ _READ_AS = {
 class FrontMatterReader:
     """Turns the composed YAML of one map's front matter into a `Profile` and problems."""
 
-    def __init__(self, path: str, first_line: int) -> None:
-        self.path = path
+    def __init__(self, report: Report, first_line: int) -> None:
+        self.report = report
         self.first_line = first_line
         """The file line of the first YAML line: node marks count from 0 within the YAML."""
-        self.problems: list[Problem] = []
         self._readers: dict[Kind, Callable[[Field, yaml.Node], object | None]] = {
             Kind.TEXT: self._text,
             Kind.TEXTS: self._texts,
@@ -98,17 +97,16 @@ class FrontMatterReader:
     def line_of(self, node: yaml.Node) -> int:
         return self.first_line + node.start_mark.line
 
-    def report(self, node: yaml.Node | int, message: str, level: Level = Level.ERROR) -> None:
-        line = node if isinstance(node, int) else self.line_of(node)
-        self.problems.append(Problem(self.path, line, message, level))
+    def error(self, node: yaml.Node | int, message: str) -> None:
+        self.report.error(node if isinstance(node, int) else self.line_of(node), message)
 
     def read(self, root: yaml.Node | None) -> Profile:
         if root is None:
-            self.report(self.first_line, "the front matter is empty; add at least a line 'title: <who this buyer is>'")
+            self.error(self.first_line, "the front matter is empty; add at least a line 'title: <who this buyer is>'")
             return Profile()
         if not isinstance(root, yaml.MappingNode):
             what = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-            self.report(
+            self.error(
                 root,
                 f"the front matter is {what}, not a set of 'key: value' lines; start with 'title: <who this buyer is>'",
             )
@@ -128,11 +126,11 @@ class FrontMatterReader:
                     if hint
                     else f"; the known keys are: {', '.join(f.name for f in FIELDS)}"
                 )
-                self.report(key_node, f"unknown key '{key}'{suggestion}", Level.WARNING)
+                self.report.warning(self.line_of(key_node), f"unknown key '{key}'{suggestion}")
                 continue
             if spec.name in seen:
                 first_node = seen[spec.name]
-                self.report(
+                self.error(
                     key_node,
                     f"'{key}' is given twice (lines {self.line_of(first_node)} and {self.line_of(key_node)}); keep one",
                 )
@@ -145,7 +143,7 @@ class FrontMatterReader:
         for spec in FIELDS:
             if spec.required and not values.get(spec.name):
                 where = seen.get(spec.name, self.first_line)
-                self.report(
+                self.error(
                     where,
                     f"'{spec.name}' is missing or empty; add '{spec.name}: <{spec.description.rstrip('.').lower()}>'",
                 )
@@ -168,7 +166,7 @@ class FrontMatterReader:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
             return node.value
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
-        self.report(node, f"'{shown}' cannot be a key: keys are words like 'title' or 'role'")
+        self.error(node, f"'{shown}' cannot be a key: keys are words like 'title' or 'role'")
         return None
 
     def _value(self, spec: Field, node: yaml.Node) -> object | None:
@@ -178,18 +176,18 @@ class FrontMatterReader:
         name = name or spec.name
         if not isinstance(node, yaml.ScalarNode):
             what = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-            self.report(node, f"'{name}' should be text, but it is {what}; write it on one line: '{name}: <text>'")
+            self.error(node, f"'{name}' should be text, but it is {what}; write it on one line: '{name}: <text>'")
             return None
         if node.tag == _NULL and node.style is None:
             return ""
         if node.tag in _READ_AS and node.style is None:
-            self.report(
+            self.error(
                 node,
                 f"YAML reads '{node.value}' as {_READ_AS[node.tag]}, not as text; "
                 f'put it in quotes: {name}: "{node.value}"',
             )
         elif node.tag != _STR:
-            self.report(node, f"'{name}' has a YAML tag ({node.tag}); remove the tag and write plain text")
+            self.error(node, f"'{name}' has a YAML tag ({node.tag}); remove the tag and write plain text")
         return node.value.strip()
 
     def _texts(self, spec: Field, node: yaml.Node) -> tuple[str, ...] | None:
@@ -203,7 +201,7 @@ class FrontMatterReader:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return ()
         if not isinstance(node, yaml.SequenceNode):
-            self.report(node, f"'{spec.name}' should be a list; write it as '{spec.name}: [first, second]'")
+            self.error(node, f"'{spec.name}' should be a list; write it as '{spec.name}: [first, second]'")
             return None
         return self._texts(spec, node)
 
@@ -216,7 +214,7 @@ class FrontMatterReader:
         hint = nearest(text.casefold(), spec.choices)
         choices = " or ".join(f"'{choice}'" for choice in spec.choices)
         suggestion = f"; did you mean '{hint}'?" if hint else ""
-        self.report(node, f"'{spec.name}' must be {choices}, not '{text}'{suggestion}")
+        self.error(node, f"'{spec.name}' must be {choices}, not '{text}'{suggestion}")
         return None
 
     def _date(self, spec: Field, node: yaml.Node) -> datetime.date | None:
@@ -228,19 +226,19 @@ class FrontMatterReader:
             except ValueError:
                 pass
             if node.tag == _TIMESTAMP:
-                self.report(
+                self.error(
                     node, f"'{spec.name}: {node.value}' is not a date that exists; check the day and month (YYYY-MM-DD)"
                 )
                 return None
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
-        self.report(node, f"'{spec.name}' should be a date written as YYYY-MM-DD, like 2024-05-31, not '{shown}'")
+        self.error(node, f"'{spec.name}' should be a date written as YYYY-MM-DD, like 2024-05-31, not '{shown}'")
         return None
 
     def _mapping(self, spec: Field, node: yaml.Node) -> tuple[tuple[str, str], ...] | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return ()
         if not isinstance(node, yaml.MappingNode):
-            self.report(
+            self.error(
                 node,
                 f"'{spec.name}' should be a set of indented 'key: value' lines, e.g.\n  {spec.name}:\n    age: 45-55",
             )
@@ -252,14 +250,14 @@ class FrontMatterReader:
             if key is None:
                 continue
             if key in pairs:
-                self.report(
+                self.error(
                     key_node,
                     f"'{spec.name}.{key}' is given twice (lines {lines[key]} and {self.line_of(key_node)}); keep one",
                 )
                 continue
             lines[key] = self.line_of(key_node)
             if not isinstance(value_node, yaml.ScalarNode):
-                self.report(value_node, f"'{spec.name}.{key}' should be text on one line")
+                self.error(value_node, f"'{spec.name}.{key}' should be text on one line")
                 continue
             # Routine data is free text: a number or yes/no is shown exactly as written.
             pairs[key] = "" if value_node.tag == _NULL and value_node.style is None else value_node.value.strip()

@@ -26,6 +26,20 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
+@dataclass
+class Report:
+    """Collects the problems found in one file."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message, Level.ERROR))
+
+    def warning(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message, Level.WARNING))
+
+
 SourceLine = tuple[int, str]
 """A line of the file with its number (counted from 1, front matter included)."""
 

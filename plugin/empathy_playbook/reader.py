@@ -8,7 +8,7 @@ import yaml
 
 from .body import split_body
 from .fields import FrontMatterReader
-from .model import EmpathyMap, Level, Problem, Profile
+from .model import EmpathyMap, Profile, Report
 from .vocabulary import Vocabulary
 
 DEFAULT_MAX_BYTES = 1_000_000
@@ -43,8 +43,8 @@ def read_map(
 
 def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) -> EmpathyMap:
     """Parse a map from its bytes. `path` names it in problems; `url_path` is its path below the maps folder."""
-    problems: list[Problem] = []
-    text = _decode(data, path, problems)
+    report = Report(path)
+    text = _decode(data, report)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
     profile = Profile()
@@ -52,29 +52,21 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
     if lines[0].rstrip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
         if closing is None:
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    "the front matter that starts at line 1 is never closed; add a line '---' after the last 'key: value' line",
-                )
+            report.error(
+                1,
+                "the front matter that starts at line 1 is never closed; add a line '---' after the last 'key: value' line",
             )
             body_start = 1
         else:
-            profile = _front_matter("\n".join(lines[1:closing]), path, problems)
+            profile = _front_matter("\n".join(lines[1:closing]), report)
             body_start = closing + 1
     else:
-        problems.append(
-            Problem(
-                path,
-                1,
-                "the map has no front matter; start the file with a line '---', then 'title: <who this buyer is>', then '---'",
-            )
+        report.error(
+            1,
+            "the map has no front matter; start the file with a line '---', then 'title: <who this buyer is>', then '---'",
         )
 
-    body = split_body(lines[body_start:], body_start + 1, path, vocabulary)
-    problems.extend(body.problems)
-    problems.sort(key=lambda problem: problem.line)
+    body = split_body(lines[body_start:], body_start + 1, report, vocabulary)
     return EmpathyMap(
         path=path,
         url_path=url_path,
@@ -82,29 +74,23 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
         intro=body.intro,
         sections=body.sections,
         other_sections=body.other_sections,
-        problems=problems,
+        problems=sorted(report.problems, key=lambda problem: problem.line),
     )
 
 
-def _front_matter(source: str, path: str, problems: list[Problem]) -> Profile:
-    reader = FrontMatterReader(path, first_line=2)
+def _front_matter(source: str, report: Report) -> Profile:
+    first_line = 2  # the line after the opening '---'
     try:
         root = yaml.compose(source, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = 2 + (mark.line if mark else 0)
-        problems.append(
-            Problem(path, line, f"the front matter is not valid YAML: {error.problem}; {_yaml_hint(error)}")
-        )
+        line = first_line + (mark.line if mark else 0)
+        report.error(line, f"the front matter is not valid YAML: {error.problem}; {_yaml_hint(error)}")
         return Profile()
     except yaml.YAMLError as error:
-        problems.append(
-            Problem(path, 2, f"the front matter is not valid YAML ({error}); check the quotes and indentation")
-        )
+        report.error(first_line, f"the front matter is not valid YAML ({error}); check the quotes and indentation")
         return Profile()
-    profile = reader.read(root)
-    problems.extend(reader.problems)
-    return profile
+    return FrontMatterReader(report, first_line).read(root)
 
 
 def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
@@ -118,18 +104,14 @@ def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
     return "each line should read 'key: value'; put values with special characters in quotes"
 
 
-def _decode(data: bytes, path: str, problems: list[Problem]) -> str:
+def _decode(data: bytes, report: Report) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                path,
-                line,
-                f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
-                "save it as UTF-8 in your editor (unreadable characters are shown as \ufffd)",
-            )
+        report.error(
+            data[: error.start].count(b"\n") + 1,
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
+            "save it as UTF-8 in your editor (unreadable characters are shown as \ufffd)",
         )
         return data.decode("utf-8-sig", errors="replace")
 
@@ -142,6 +124,6 @@ def _relative(file: Path, root: Path) -> str:
 
 
 def _unreadable(path: str, url_path: str, message: str) -> EmpathyMap:
-    return EmpathyMap(
-        path=path, url_path=url_path, profile=Profile(), problems=[Problem(path, 1, message, Level.ERROR)]
-    )
+    report = Report(path)
+    report.error(1, message)
+    return EmpathyMap(path=path, url_path=url_path, profile=Profile(), problems=report.problems)
