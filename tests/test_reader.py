@@ -122,7 +122,7 @@ def test_thinks_ampersand_feels_is_thinks_and_feels() -> None:
         ),
         (
             "title: T\nrole: Head: of Sales",
-            "3: error: the front matter is not valid YAML: mapping values are not allowed here; a value that contains ': ' must be in quotes, e.g. role: \"Head: of Sales\"",
+            "3: error: the front matter is not valid YAML: there is a ': ' where YAML does not expect one (column 11); if it is part of a value, put the whole value in quotes, e.g. role: \"Head: of Sales\"; otherwise check the indentation",
         ),
         (
             "- a\n- b",
@@ -132,7 +132,7 @@ def test_thinks_ampersand_feels_is_thinks_and_feels() -> None:
         ("title: T\n1: x", "3: error: '1' cannot be a key: keys are words like 'title' or 'role'"),
         (
             "title: T\nroutine: old",
-            "3: error: 'routine' should be a set of indented 'key: value' lines, e.g.\n  routine:\n    age: 45-55",
+            "3: error: 'routine' should be indented 'key: value' lines under 'routine:', like '  age: 45-55'",
         ),
     ],
 )
@@ -317,4 +317,15 @@ def test_problem_renders_as_path_line_message() -> None:
     m, _ = read("---\nrole: x\n---\n" + SECTIONS)
     assert (
         str(m.problems[0]) == "maps/x.md:2: 'title' is missing or empty; add 'title: <the persona or buyer, as shown>'"
+    )
+
+
+def test_values_quoted_in_messages_are_one_short_line() -> None:
+    found = problems(
+        "---\ntitle: T\nsegment: NO\n---\n" + SECTIONS + "## Bad\u202e%0A::warning::" + "x" * 200 + "\n- a\n"
+    )
+    unknown = next(f for f in found if "unknown section heading" in f)
+    assert unknown == (
+        "17: warning: unknown section heading '## Bad %0A::warning::" + "x" * 41 + "…'; the sections are: "
+        "Sees, Hears, Thinks and feels, Says and does, Pains, Gains, Approach, Story (it is shown below the map)"
     )

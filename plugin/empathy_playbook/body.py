@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Item, Report, Section, SourceLine
+from .model import Item, Report, Section, SourceLine, quoted
 from .vocabulary import GRID_SECTIONS, Vocabulary
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -74,15 +74,15 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
                 if atx.group(1)[:1] not in ("", " ", "\t"):
                     report.warning(
                         number,
-                        f"write a space after '##': '## {heading}' (without it, other Markdown tools do not see a heading)",
+                        f"write a space after '##': '## {quoted(heading)}' (without it, other Markdown tools do not see a heading)",
                     )
             elif _is_setext_heading(lines, index):
                 heading = line.strip()
                 skip_underline = True
                 report.warning(
                     number,
-                    f"'{heading}' is underlined with '---', which makes it a heading; "
-                    f"write '## {heading}' instead, or leave a blank line above '---' for a horizontal line",
+                    f"'{quoted(heading)}' is underlined with '---', which makes it a heading; "
+                    f"write '## {quoted(heading)}' instead, or leave a blank line above '---' for a horizontal line",
                 )
         if heading is None:
             (current.lines if current else body.intro).append((number, line))
@@ -101,7 +101,8 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
         section.items = _items(section.lines, report, vocabulary)
         if _is_blank(section.markdown):
             report.error(
-                section.line, f"the section '{section.heading}' is empty; write at least one item under it, as '- ...'"
+                section.line,
+                f"the section '{quoted(section.heading)}' is empty; write at least one item under it, as '- ...'",
             )
     for key in GRID_SECTIONS:
         if key not in body.sections:
@@ -136,7 +137,8 @@ def _place(section: Section, body: Body, report: Report, vocabulary: Vocabulary)
             else "the sections are: " + ", ".join(names[0] for names in vocabulary.headings.values())
         )
         report.warning(
-            section.line, f"unknown section heading '## {section.heading}'; {suggestion} (it is shown below the map)"
+            section.line,
+            f"unknown section heading '## {quoted(section.heading)}'; {suggestion} (it is shown below the map)",
         )
         body.other_sections.append(section)
         return
@@ -146,7 +148,7 @@ def _place(section: Section, body: Body, report: Report, vocabulary: Vocabulary)
         return
     report.error(
         section.line,
-        f"the section '{section.heading}' appears twice (lines {first.line} and {section.line}); "
+        f"the section '{quoted(section.heading)}' appears twice (lines {first.line} and {section.line}); "
         "merge the two into one (both are shown, one after the other)",
     )
     # Keep what was written under the second heading: it is read on, after the first's lines.
@@ -208,7 +210,7 @@ def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> It
                 if hint
                 else "the need tags are: " + ", ".join(f"#{k}" for k in vocabulary.need_keys)
             )
-            report.warning(last_line, f"unknown need tag '#{word}'; {suggestion}")
+            report.warning(last_line, f"unknown need tag '#{quoted(word)}'; {suggestion}")
         elif key not in needs:
             needs.append(key)
     if not needs:

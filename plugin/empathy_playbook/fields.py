@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .model import Profile, Report
+from .model import Profile, Report, quoted
 from .vocabulary import nearest
 
 
@@ -126,13 +126,13 @@ class FrontMatterReader:
                     if hint
                     else f"; the known keys are: {', '.join(f.name for f in FIELDS)}"
                 )
-                self.report.warning(self.line_of(key_node), f"unknown key '{key}'{suggestion}")
+                self.report.warning(self.line_of(key_node), f"unknown key '{quoted(key)}'{suggestion}")
                 continue
             if spec.name in seen:
                 first_node = seen[spec.name]
                 self.error(
                     key_node,
-                    f"'{key}' is given twice (lines {self.line_of(first_node)} and {self.line_of(key_node)}); keep one",
+                    f"'{quoted(key)}' is given twice (lines {self.line_of(first_node)} and {self.line_of(key_node)}); keep one",
                 )
                 continue
             seen[spec.name] = key_node
@@ -166,7 +166,7 @@ class FrontMatterReader:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
             return node.value
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
-        self.error(node, f"'{shown}' cannot be a key: keys are words like 'title' or 'role'")
+        self.error(node, f"'{quoted(shown)}' cannot be a key: keys are words like 'title' or 'role'")
         return None
 
     def _value(self, spec: Field, node: yaml.Node) -> object | None:
@@ -183,11 +183,11 @@ class FrontMatterReader:
         if node.tag in _READ_AS and node.style is None:
             self.error(
                 node,
-                f"YAML reads '{node.value}' as {_READ_AS[node.tag]}, not as text; "
-                f'put it in quotes: {name}: "{node.value}"',
+                f"YAML reads '{quoted(node.value)}' as {_READ_AS[node.tag]}, not as text; "
+                f'put it in quotes: {name}: "{quoted(node.value)}"',
             )
         elif node.tag != _STR:
-            self.error(node, f"'{name}' has a YAML tag ({node.tag}); remove the tag and write plain text")
+            self.error(node, f"'{name}' has a YAML tag ({quoted(node.tag)}); remove the tag and write plain text")
         return node.value.strip()
 
     def _texts(self, spec: Field, node: yaml.Node) -> tuple[str, ...] | None:
@@ -214,7 +214,7 @@ class FrontMatterReader:
         hint = nearest(text.casefold(), spec.choices)
         choices = " or ".join(f"'{choice}'" for choice in spec.choices)
         suggestion = f"; did you mean '{hint}'?" if hint else ""
-        self.error(node, f"'{spec.name}' must be {choices}, not '{text}'{suggestion}")
+        self.error(node, f"'{spec.name}' must be {choices}, not '{quoted(text)}'{suggestion}")
         return None
 
     def _date(self, spec: Field, node: yaml.Node) -> datetime.date | None:
@@ -227,11 +227,14 @@ class FrontMatterReader:
                 pass
             if node.tag == _TIMESTAMP:
                 self.error(
-                    node, f"'{spec.name}: {node.value}' is not a date that exists; check the day and month (YYYY-MM-DD)"
+                    node,
+                    f"'{spec.name}: {quoted(node.value)}' is not a date that exists; check the day and month (YYYY-MM-DD)",
                 )
                 return None
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
-        self.error(node, f"'{spec.name}' should be a date written as YYYY-MM-DD, like 2024-05-31, not '{shown}'")
+        self.error(
+            node, f"'{spec.name}' should be a date written as YYYY-MM-DD, like 2024-05-31, not '{quoted(shown)}'"
+        )
         return None
 
     def _mapping(self, spec: Field, node: yaml.Node) -> tuple[tuple[str, str], ...] | None:
@@ -240,7 +243,7 @@ class FrontMatterReader:
         if not isinstance(node, yaml.MappingNode):
             self.error(
                 node,
-                f"'{spec.name}' should be a set of indented 'key: value' lines, e.g.\n  {spec.name}:\n    age: 45-55",
+                f"'{spec.name}' should be indented 'key: value' lines under '{spec.name}:', like '  age: 45-55'",
             )
             return None
         pairs: dict[str, str] = {}
@@ -252,12 +255,12 @@ class FrontMatterReader:
             if key in pairs:
                 self.error(
                     key_node,
-                    f"'{spec.name}.{key}' is given twice (lines {lines[key]} and {self.line_of(key_node)}); keep one",
+                    f"'{spec.name}.{quoted(key)}' is given twice (lines {lines[key]} and {self.line_of(key_node)}); keep one",
                 )
                 continue
             lines[key] = self.line_of(key_node)
             if not isinstance(value_node, yaml.ScalarNode):
-                self.error(value_node, f"'{spec.name}.{key}' should be text on one line")
+                self.error(value_node, f"'{spec.name}.{quoted(key)}' should be text on one line")
                 continue
             # Routine data is free text: a number or yes/no is shown exactly as written.
             pairs[key] = "" if value_node.tag == _NULL and value_node.style is None else value_node.value.strip()

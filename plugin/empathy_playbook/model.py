@@ -23,7 +23,17 @@ class Problem:
     level: Level = Level.ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{quoted(self.path, limit=None)}:{self.line}: {self.message}"
+
+
+def quoted(value: object, limit: int | None = 60) -> str:
+    """A value from a map, safe inside a one-line message: no line breaks or invisible characters, and short.
+
+    Every value a user wrote goes through here before it is put into a message, so that no
+    map can add lines to a log or to a CI annotation, or hide text with direction overrides.
+    """
+    text = " ".join("".join(ch if ch.isprintable() else " " for ch in str(value)).split())
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass

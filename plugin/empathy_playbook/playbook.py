@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import EmpathyMap, Item, Problem, Section
+from .model import EmpathyMap, Item, Problem, Section, quoted
 from .reader import DEFAULT_MAX_BYTES, read_map
 from .vocabulary import Vocabulary
 
@@ -89,7 +89,9 @@ def read_playbook(
         if not url:
             playbook.problems.append(
                 Problem(
-                    m.path, 1, f"'{file.name}' here would replace the overview of all maps at maps/; rename the file"
+                    m.path,
+                    1,
+                    f"'{quoted(file.name)}' here would replace the overview of all maps at maps/; rename the file",
                 )
             )
             continue

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
+from . import safe_yaml
 from .body import split_body
 from .fields import FrontMatterReader
 from .model import EmpathyMap, Profile, Report
 from .vocabulary import Vocabulary
 
 DEFAULT_MAX_BYTES = 1_000_000
+
+_KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:(\s|$)")
+_SECTION_HEADING = re.compile(r"^##(?!#)")
 
 
 def read_map(
@@ -44,64 +49,113 @@ def read_map(
 def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) -> EmpathyMap:
     """Parse a map from its bytes. `path` names it in problems; `url_path` is its path below the maps folder."""
     report = Report(path)
-    text = _decode(data, report)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = _decode(data, report).replace("\r\n", "\n")
+    if "\r" in text:
+        report.warning(
+            text[: text.index("\r")].count("\n") + 1,
+            "this line ends in a lone carriage return (old Mac line ending); save the file with LF or CRLF line endings",
+        )
+    lines = text.replace("\r", "\n").split("\n")
 
     profile = Profile()
+    opening = _opening_line(lines, report)
     body_start = 0
-    if lines[0].rstrip() == "---":
-        closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if opening is not None:
+        closing = next((i for i in range(opening + 1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
         if closing is None:
             report.error(
-                1,
-                "the front matter that starts at line 1 is never closed; add a line '---' after the last 'key: value' line",
+                opening + 1,
+                f"the front matter that starts at line {opening + 1} is never closed; "
+                "add a line '---' after the last 'key: value' line",
             )
-            body_start = 1
+            body_start = opening + 1
         else:
-            profile = _front_matter("\n".join(lines[1:closing]), report)
+            profile = _front_matter("\n".join(lines[opening + 1 : closing]), report, first_line=opening + 2)
             body_start = closing + 1
-    else:
-        report.error(
-            1,
-            "the map has no front matter; start the file with a line '---', then 'title: <who this buyer is>', then '---'",
-        )
 
     body = split_body(lines[body_start:], body_start + 1, report, vocabulary)
+    # Text written above a misplaced front matter is kept, as the start of the introduction.
+    stray = [(index + 1, line) for index, line in enumerate(lines[:opening])] if opening else []
     return EmpathyMap(
         path=path,
         url_path=url_path,
         profile=profile,
-        intro=body.intro,
+        intro=stray + body.intro,
         sections=body.sections,
         other_sections=body.other_sections,
         problems=sorted(report.problems, key=lambda problem: problem.line),
     )
 
 
-def _front_matter(source: str, report: Report) -> Profile:
-    first_line = 2  # the line after the opening '---'
+def _opening_line(lines: list[str], report: Report) -> int | None:
+    """The index of the line that opens the front matter: the first, or a later one after stray text (reported)."""
+    if lines[0].rstrip() == "---":
+        return 0
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() == "---" and index + 1 < len(lines) and _KEY_LINE.match(lines[index + 1]):
+            report.error(
+                1,
+                f"there is text before the front matter, which starts at line {index + 1}; the file must begin with "
+                f"'---': move lines 1 to {index} below the closing '---'",
+            )
+            return index
+        if _SECTION_HEADING.match(line):
+            break
+    report.error(
+        1,
+        "the map has no front matter; start the file with a line '---', then 'title: <who this buyer is>', then '---'",
+    )
+    return None
+
+
+def _front_matter(source: str, report: Report, first_line: int) -> Profile:
+    lines = source.split("\n")
+    for index, text in enumerate(lines):
+        indent = text[: len(text) - len(text.lstrip())]
+        if "\t" in indent:
+            report.error(first_line + index, "this line is indented with a tab; YAML needs spaces (use two per level)")
+            lines[index] = indent.replace("\t", "  ") + text.lstrip()
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        root = safe_yaml.compose("\n".join(lines), report, first_line)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
-        report.error(line, f"the front matter is not valid YAML: {error.problem}; {_yaml_hint(error)}")
+        line, message = _explain(error)
+        report.error(first_line + line, f"the front matter is not valid YAML: {message}")
         return Profile()
     except yaml.YAMLError as error:
         report.error(first_line, f"the front matter is not valid YAML ({error}); check the quotes and indentation")
         return Profile()
+    except safe_yaml.Refused:
+        return Profile()
     return FrontMatterReader(report, first_line).read(root)
 
 
-def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or ""
+def _explain(error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """Where a YAML syntax error really is (0-based line in the YAML), in words a non-programmer can act on.
+
+    Worded here rather than passed on from the parser: libyaml and PyYAML word the same error differently.
+    """
+    problem, context = error.problem or "", error.context or ""
+    at = error.problem_mark or error.context_mark
+    opened = error.context_mark or at
+    line = at.line if at else 0
+    column = f" (column {at.column + 1})" if at else ""
     if "mapping values are not allowed" in problem:
-        return "a value that contains ': ' must be in quotes, e.g. role: \"Head: of Sales\""
-    if "found character '\\t'" in problem:
-        return "indent with spaces, not tabs"
-    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in str(error.context):
-        return "a quote is opened but never closed"
-    return "each line should read 'key: value'; put values with special characters in quotes"
+        return line, (
+            f"there is a ': ' where YAML does not expect one{column}; if it is part of a value, "
+            'put the whole value in quotes, e.g. role: "Head: of Sales"; otherwise check the indentation'
+        )
+    if "quoted scalar" in context:
+        return (opened.line if opened else line), "a quote opened on this line is never closed; add the closing quote"
+    if "flow sequence" in context:
+        return (opened.line if opened else line), "a list opened with '[' on this line is never closed with ']'"
+    if "flow mapping" in context:
+        return (opened.line if opened else line), "a '{' on this line is never closed with '}'"
+    if "block mapping" in context or "block collection" in context:
+        return line, f"this line does not read 'key: value'{column}; check its indentation and that it has a ': '"
+    return (
+        line,
+        f"{problem}{column}; each line should read 'key: value', with values that contain special characters in quotes",
+    )
 
 
 def _decode(data: bytes, report: Report) -> str:

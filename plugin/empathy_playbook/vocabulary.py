@@ -63,7 +63,7 @@ def normalise_heading(text: str) -> str:
 
 def nearest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate a typo most likely meant, if any is close enough."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
     return matches[0] if matches else None
 
 

@@ -1,0 +1,96 @@
+"""YAML front matter composed from parser events, with the dangerous parts of YAML refused.
+
+PyYAML's own composer follows aliases (an "alias bomb" then expands when walked),
+recurses once per nesting level and accepts any tag. Building the node tree from
+the event stream ourselves costs one pass and lets us refuse anchors, aliases,
+foreign tags and deep nesting at the line where they stand, before they cost
+anything. The nodes are PyYAML's own, with their marks, so every value keeps its line.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from .model import Report, quoted
+
+MAX_DEPTH = 8
+"""Front matter needs two levels (routine data); anything this deep is a mistake or an attack."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_resolver = yaml.resolver.Resolver()
+_ALLOWED_TAGS = {"tag:yaml.org,2002:str"}
+_STR = "tag:yaml.org,2002:str"
+
+
+class Refused(Exception):
+    """The front matter cannot be read at all; the reason is in the report."""
+
+
+def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
+    """The node tree of `source`, whose first line is file line `first_line`; None when it is empty.
+
+    Raises yaml.YAMLError for text that is not YAML, and Refused for YAML nested too deeply to read.
+    """
+    stack: list[tuple[yaml.Node, list[object]]] = []
+    root: yaml.Node | None = None
+
+    def line(event: yaml.Event) -> int:
+        return first_line + event.start_mark.line
+
+    def add(node: yaml.Node) -> None:
+        nonlocal root
+        if stack:
+            stack[-1][1].append(node)
+        else:
+            root = node
+
+    for event in yaml.parse(source, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            report.error(
+                line(event),
+                f"'*{quoted(event.anchor)}' refers to an anchor; anchors and aliases are not allowed in a map: write the value out in full",
+            )
+            add(yaml.ScalarNode(_STR, "", event.start_mark, event.end_mark))
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            if isinstance(event, yaml.CollectionEndEvent):
+                node, children = stack.pop()
+                node.value = (
+                    list(zip(children[::2], children[1::2], strict=False))
+                    if isinstance(node, yaml.MappingNode)
+                    else children
+                )
+                add(node)
+            continue
+        if event.anchor is not None:
+            report.error(
+                line(event),
+                f"'&{quoted(event.anchor)}' is an anchor; anchors and aliases are not allowed in a map: write the value out in full",
+            )
+        tag = event.tag if event.tag not in (None, "!") else None
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            report.error(
+                line(event),
+                f"the YAML tag '{quoted(_short_tag(tag))}' is not allowed in a map; remove it and write plain text",
+            )
+            tag = None
+        if isinstance(event, yaml.ScalarEvent):
+            tag = tag or _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            # libyaml marks a plain scalar with style '', PyYAML with None: the node says None for both.
+            add(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style or None))
+            continue
+        if len(stack) >= MAX_DEPTH:
+            report.error(
+                line(event),
+                f"the front matter is nested more than {MAX_DEPTH} levels deep; a map needs two at most (routine: then its keys)",
+            )
+            return None
+        if isinstance(event, yaml.MappingStartEvent):
+            stack.append((yaml.MappingNode(tag or "tag:yaml.org,2002:map", [], event.start_mark, event.end_mark), []))
+        else:
+            stack.append((yaml.SequenceNode(tag or "tag:yaml.org,2002:seq", [], event.start_mark, event.end_mark), []))
+    return root
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
