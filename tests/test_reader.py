@@ -62,7 +62,11 @@ def test_a_complete_map_has_no_problems_and_keeps_everything() -> None:
         "Acme",
     )
     assert p.metaphors == ("Racefiets", "Schaakspel")
-    assert p.routine == (("age", "45-55"), ("income", "045"), ("hobby", "zeilen"))
+    assert [(e.key, e.value, e.line) for e in p.routine] == [
+        ("age", "45-55", 10),
+        ("income", "045", 11),
+        ("hobby", "zeilen", 12),
+    ]
     assert p.reviewed == datetime.date(2024, 5, 31)
     assert p.tags == ("a", "b")
     assert list(m.sections) == list(GRID_SECTIONS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import safe_html
 from .model import Item, Report, Section, SourceLine, quoted
 from .vocabulary import GRID_SECTIONS, Vocabulary
 
@@ -31,6 +32,7 @@ class Body:
     intro: list[SourceLine] = field(default_factory=list)
     sections: dict[str, Section] = field(default_factory=dict)
     other_sections: list[Section] = field(default_factory=list)
+    unsafe_lines: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -56,7 +58,7 @@ class _Fence:
 
 def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vocabulary) -> Body:
     """Split the body (its lines, the first being file line `first_line`) into sections."""
-    body = Body()
+    body = Body(unsafe_lines=safe_html.scan(enumerate(lines, first_line), report))
     current: Section | None = None
     fence = _Fence()
     skip_underline = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .privacy import DEFAULT_PERSONAL_FIELDS
 from .reader import DEFAULT_MAX_BYTES
 
 
@@ -28,3 +29,7 @@ class EmpathyPlaybookConfig(base.Config):
     """The need categories; empty means functional, economic and psychological."""
     max_file_size = c.Type(int, default=DEFAULT_MAX_BYTES)
     """Bytes; a larger map is rejected before it is parsed."""
+    personal_fields = c.ListOfItems(c.Type(str), default=list(DEFAULT_PERSONAL_FIELDS))
+    """Routine keys that are personal data in a map with `subject: real` (age and income only when exact)."""
+    publish_personal_data = c.Type(bool, default=False)
+    """Publish those fields of real people after all. Think twice: the GDPR asks for a reason."""

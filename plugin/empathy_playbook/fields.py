@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .model import Profile, Report, quoted
+from .model import Profile, Report, RoutineEntry, quoted
 from .vocabulary import nearest
 
 
@@ -49,6 +49,12 @@ FIELDS: tuple[Field, ...] = (
     Field("owner", Kind.TEXT, "Who keeps this map current."),
     Field("reviewed", Kind.DATE, "Date of the last review, as YYYY-MM-DD."),
     Field("tags", Kind.LIST, "Free tags."),
+    Field(
+        "subject",
+        Kind.CHOICE,
+        "Who the map describes: a persona (default), a composite of real buyers, or a real person.",
+        choices=("persona", "composite", "real"),
+    ),
 )
 
 FIELD_BY_NAME: dict[str, Field] = {name: f for f in FIELDS for name in (f.name, *f.aliases)}
@@ -160,6 +166,7 @@ class FrontMatterReader:
             owner=str(values.get("owner", "")),
             reviewed=values.get("reviewed"),  # type: ignore[arg-type]
             tags=tuple(values.get("tags", ())),  # type: ignore[arg-type]
+            subject=str(values.get("subject") or "persona"),
         )
 
     def _key(self, node: yaml.Node) -> str | None:
@@ -237,31 +244,30 @@ class FrontMatterReader:
         )
         return None
 
-    def _mapping(self, spec: Field, node: yaml.Node) -> tuple[tuple[str, str], ...] | None:
+    def _mapping(self, spec: Field, node: yaml.Node) -> tuple[RoutineEntry, ...] | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return ()
         if not isinstance(node, yaml.MappingNode):
             self.error(
-                node,
-                f"'{spec.name}' should be indented 'key: value' lines under '{spec.name}:', like '  age: 45-55'",
+                node, f"'{spec.name}' should be indented 'key: value' lines under '{spec.name}:', like '  age: 45-55'"
             )
             return None
-        pairs: dict[str, str] = {}
-        lines: dict[str, int] = {}
+        entries: dict[str, RoutineEntry] = {}
         for key_node, value_node in node.value:
             key = self._key(key_node)
             if key is None:
                 continue
-            if key in pairs:
+            line = self.line_of(key_node)
+            if key in entries:
                 self.error(
                     key_node,
-                    f"'{spec.name}.{quoted(key)}' is given twice (lines {lines[key]} and {self.line_of(key_node)}); keep one",
+                    f"'{spec.name}.{quoted(key)}' is given twice (lines {entries[key].line} and {line}); keep one",
                 )
                 continue
-            lines[key] = self.line_of(key_node)
             if not isinstance(value_node, yaml.ScalarNode):
                 self.error(value_node, f"'{spec.name}.{quoted(key)}' should be text on one line")
                 continue
             # Routine data is free text: a number or yes/no is shown exactly as written.
-            pairs[key] = "" if value_node.tag == _NULL and value_node.style is None else value_node.value.strip()
-        return tuple((key, value) for key, value in pairs.items() if value)
+            value = "" if value_node.tag == _NULL and value_node.style is None else value_node.value.strip()
+            entries[key] = RoutineEntry(key, value, line)
+        return tuple(entry for entry in entries.values() if entry.value)

@@ -87,6 +87,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class RoutineEntry:
+    """One piece of routine customer data (`routine: {age: 45-55}`), with its line."""
+
+    key: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Profile:
     """The front matter, validated: who the buyer is."""
 
@@ -97,8 +106,10 @@ class Profile:
     segment: str = ""
     account: str = ""
     metaphors: tuple[str, ...] = ()
-    routine: tuple[tuple[str, str], ...] = ()
-    """Routine customer data as (key, value) pairs, in the order written."""
+    routine: tuple[RoutineEntry, ...] = ()
+    """Routine customer data, in the order written."""
+    subject: str = "persona"
+    """Who the map describes: a `persona`, a `composite` of real buyers, or one `real` person."""
     owner: str = ""
     reviewed: datetime.date | None = None
     tags: tuple[str, ...] = ()
@@ -117,6 +128,8 @@ class EmpathyMap:
     other_sections: list[Section] = field(default_factory=list)
     """Sections under headings the vocabulary does not know: shown, never dropped."""
     problems: list[Problem] = field(default_factory=list)
+    unsafe_lines: set[int] = field(default_factory=set)
+    """Lines already warned about for content the site leaves out as unsafe."""
 
     @property
     def title(self) -> str:

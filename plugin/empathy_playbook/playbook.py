@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import EmpathyMap, Item, Problem, Section, quoted
-from .reader import DEFAULT_MAX_BYTES, read_map
+from .model import EmpathyMap, Item, Problem, Report, Section, quoted
+from .privacy import NO_PERSONAL_DATA, PrivacyPolicy
+from .reader import DEFAULT_MAX_BYTES, read_map, relative_path
 from .vocabulary import Vocabulary
 
 OVERVIEW_PAGE = "maps/index.md"
@@ -74,40 +76,79 @@ class Playbook:
 
 
 def read_playbook(
-    maps_dir: Path, *, root: Path, vocabulary: Vocabulary, max_bytes: int = DEFAULT_MAX_BYTES
+    maps_dir: Path,
+    *,
+    root: Path,
+    vocabulary: Vocabulary,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    privacy: PrivacyPolicy = NO_PERSONAL_DATA,
 ) -> Playbook:
     """Read every `*.md` under `maps_dir` once. Problems in one map never stop the others being read."""
     playbook = Playbook()
-    if not maps_dir.is_dir():
-        return playbook
-    by_url: dict[str, EmpathyMap] = {}
-    for file in sorted(maps_dir.rglob("*.md")):
-        if not file.is_file():
-            continue
-        m = read_map(file, root=root, maps_dir=maps_dir, vocabulary=vocabulary, max_bytes=max_bytes)
-        url = _published_at(m.url_path)
-        if not url:
-            playbook.problems.append(
-                Problem(
-                    m.path,
-                    1,
-                    f"'{quoted(file.name)}' here would replace the overview of all maps at maps/; rename the file",
-                )
+    by_url: dict[str, str] = {}
+    for file in _map_files(maps_dir, root, playbook.problems):
+        path = relative_path(file, root)
+        url_path = file.relative_to(maps_dir).with_suffix("").as_posix()
+        report = Report(path, playbook.problems)
+        url = _published_at(url_path)
+        if bad_name := _unsafe_name(file.relative_to(maps_dir)):
+            report.error(1, bad_name)
+        elif not url:
+            report.error(
+                1, f"'{quoted(file.name)}' here would replace the overview of all maps at maps/; rename the file"
             )
-            continue
-        if url in by_url:
-            other = by_url[url]
-            playbook.problems.append(
-                Problem(
-                    m.path,
-                    1,
-                    f"this map and {other.path} would both be published at maps/{m.url_path}/; rename one of them",
-                )
+        elif url in by_url:
+            report.error(
+                1, f"this map and {by_url[url]} would both be published at maps/{quoted(url_path)}/; rename one of them"
             )
-            continue
-        by_url[url] = m
-        playbook.maps.append(m)
+        else:
+            by_url[url] = path
+            m = read_map(file, root=root, maps_dir=maps_dir, vocabulary=vocabulary, max_bytes=max_bytes)
+            privacy.apply(m)
+            playbook.maps.append(m)
     return playbook
+
+
+def _map_files(maps_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Path]:
+    """The `*.md` files under `maps_dir`, in a stable order; links are reported, never followed.
+
+    Files and folders whose name starts with '.' are not maps (editors and tools keep theirs there).
+    """
+    for folder, folders, files in os.walk(maps_dir):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in [*folders]:
+            if (Path(folder) / name).is_symlink():
+                folders.remove(name)
+                Report(relative_path(Path(folder) / name, root), problems).error(
+                    1,
+                    "this folder is a link to somewhere else; maps must be real files in the maps folder (copy them in)",
+                )
+        for name in sorted(files):
+            file = Path(folder) / name
+            if name.startswith(".") or not name.endswith(".md"):
+                continue
+            if file.is_symlink():
+                Report(relative_path(file, root), problems).error(
+                    1, "this map is a link to another file; maps must be real files in the maps folder (copy it in)"
+                )
+                continue
+            yield file
+
+
+_INVISIBLE = re.compile("[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+
+
+def _unsafe_name(relative: Path) -> str | None:
+    """Why a map's file or folder name cannot become an address, if it cannot."""
+    for part in relative.parts:
+        if _INVISIBLE.search(part):
+            return "the file or folder name holds invisible or direction-changing characters; rename it with letters, digits and '-'"
+        if _RESERVED.match(part):
+            return (
+                f"'{quoted(part)}' is a reserved name on Windows, so the playbook could not be cloned there; rename it"
+            )
+    return None
 
 
 def _published_at(url_path: str) -> str:
@@ -115,7 +156,7 @@ def _published_at(url_path: str) -> str:
 
     Like MkDocs, `index.md` and `README.md` are published at their folder's URL.
     """
-    parts = url_path.casefold().split("/")
+    parts = unicodedata.normalize("NFC", url_path).casefold().split("/")
     if parts[-1] in ("index", "readme"):
         parts.pop()
     return "/".join(parts)

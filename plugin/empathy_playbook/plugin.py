@@ -21,6 +21,7 @@ from .config import EmpathyPlaybookConfig, NeedCategoryConfig
 from .i18n import Labels
 from .model import Level, Problem
 from .playbook import METAPHORS_PAGE, NEEDS_PAGE, OVERVIEW_PAGE, read_playbook
+from .privacy import PrivacyPolicy
 from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
 from .vocabulary import NeedCategory, Vocabulary
 
@@ -63,7 +64,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if not self.config.enabled:
             return None
         playbook = read_playbook(
-            self.maps_dir, root=self.root, vocabulary=self.vocabulary, max_bytes=self.config.max_file_size
+            self.maps_dir,
+            root=self.root,
+            vocabulary=self.vocabulary,
+            max_bytes=self.config.max_file_size,
+            privacy=PrivacyPolicy(tuple(self.config.personal_fields), self.config.publish_personal_data),
         )
         for problem in playbook.all_problems:
             _report(problem)
@@ -102,6 +107,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             lambda target: _relative_url(target, page, files),
             self._converter(page, files, config, anchors),
         )
+        for problem in rendered.problems:
+            _report(problem)
         # mkdocs-material prints page.meta.title into <title> unescaped; nav and search take it as HTML too.
         page.meta = {**page.meta, "title": escape(rendered.title)}
         if rendered.wide:  # mkdocs-material's front matter switch; the grid is the page's own outline

@@ -28,7 +28,7 @@ def read_map(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> EmpathyMap:
     """Read the map at `file`, which lies under `maps_dir`; paths in problems are relative to `root`."""
-    path = _relative(file, root)
+    path = relative_path(file, root)
     url_path = file.relative_to(maps_dir).with_suffix("").as_posix()
     try:
         size = file.stat().st_size
@@ -84,6 +84,7 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
         sections=body.sections,
         other_sections=body.other_sections,
         problems=sorted(report.problems, key=lambda problem: problem.line),
+        unsafe_lines=body.unsafe_lines,
     )
 
 
@@ -170,7 +171,8 @@ def _decode(data: bytes, report: Report) -> str:
         return data.decode("utf-8-sig", errors="replace")
 
 
-def _relative(file: Path, root: Path) -> str:
+def relative_path(file: Path, root: Path) -> str:
+    """How problems name a file: relative to the project root, with forward slashes."""
     try:
         return file.relative_to(root).as_posix()
     except ValueError:

@@ -17,8 +17,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import safe_html
 from .i18n import Labels
-from .model import EmpathyMap, Item, SourceLine
+from .model import EmpathyMap, Item, Problem, Report, Section, SourceLine, quoted
 from .playbook import METAPHORS_PAGE, Playbook, slugify, unique_slugs
 from .vocabulary import NeedCategory, Vocabulary
 
@@ -45,6 +46,8 @@ class RenderedPage:
     """The page's level-2 headings, for its table of contents and anchor checks."""
     wide: bool = False
     """The page needs the whole width (a map's grid): the theme should hide the table of contents."""
+    problems: list[Problem] = field(default_factory=list)
+    """Found while rendering (the reader finds the others)."""
 
 
 @dataclass(frozen=True)
@@ -107,42 +110,48 @@ class Renderer:
 
     def map_page(self, m: EmpathyMap, convert: MarkdownConverter, url: UrlFor) -> RenderedPage:
         chips = self.env.get_template("empathy_playbook/partials/chips.html").module
-        render_chips: Callable[[tuple[str, ...]], str] = lambda needs: str(chips.chips(needs, url))  # type: ignore[attr-defined]  # noqa: E731
+        report = Report(m.path)
 
-        def html(lines: list[SourceLine], items: list[Item]) -> Markup:
-            return Markup(self._markdown_with_chips(lines, items, convert, render_chips))
+        def html(lines: list[SourceLine], items: list[Item], heading_line: int) -> Markup:
+            markup, markers = self._markdown_with_markers(lines, items, convert)
+            safe = safe_html.sanitize(markup)
+            lost = safe_html.removed(markup, safe)
+            if lost and not m.unsafe_lines.intersection(number for number, _ in lines):
+                # The source scan is meant to name everything the sanitiser removes; this is its safety net.
+                report.warning(heading_line, f"unsafe content was left out of this section: {quoted(', '.join(lost))}")
+            # Longest markers first: marker 1 is a prefix of marker 10.
+            for marker in sorted(markers, key=len, reverse=True):
+                safe = safe.replace(marker, str(chips.chips(markers[marker], url)))  # type: ignore[attr-defined]
+            return Markup(safe)
 
-        used_ids = set(GRID_ORDER) | {"approach", "story"}
-        views: dict[str, SectionView] = {
-            key: SectionView(
-                key,
-                key,
-                self.labels[key],
-                self.labels[f"question.{key}"],
-                html(section.lines, section.items),
-                section.line,
+        def view(key: str, anchor: str, label: str, question: str, section: Section) -> SectionView:
+            return SectionView(
+                key, anchor, label, question, html(section.lines, section.items, section.line), section.line
             )
-            for key, section in m.sections.items()
+
+        views = {
+            key: view(key, key, self.labels[key], self.labels[f"question.{key}"], s) for key, s in m.sections.items()
         }
+        used_ids = set(GRID_ORDER) | {"approach", "story"}
         others = []
         for section, anchor in zip(m.other_sections, unique_slugs(s.heading for s in m.other_sections), strict=True):
-            anchor = anchor if anchor not in used_ids else f"{anchor}-{section.line}"
             others.append(
-                SectionView("", anchor, section.heading, "", html(section.lines, section.items), section.line)
+                view("", anchor if anchor not in used_ids else f"{anchor}-{section.line}", section.heading, "", section)
             )
         grid = [views.get(key) or self._empty_view(key) for key in GRID_ORDER]
         below = [views[key] for key in ("approach", "story") if key in views] + others
-        problems = sorted(m.problems, key=lambda problem: problem.line)
+        intro = html(m.intro, [], m.intro[0][0]) if "".join(text for _, text in m.intro).strip() else ""
         page = self.env.get_template("empathy_playbook/map.html").render(
             map=m,
             profile=self._profile_rows(m, url),
-            intro=html(m.intro, []) if "".join(text for _, text in m.intro).strip() else "",
-            grid={view.key: view for view in grid},
+            intro=intro,
+            grid={v.key: v for v in grid},
             below=below,
-            problems=problems,
+            problems=sorted([*m.problems, *report.problems], key=lambda problem: problem.line),
             url=url,
         )
-        return RenderedPage(m.title, page, [Heading(view.id, view.label) for view in [*grid, *below]], wide=True)
+        headings = [Heading(v.id, v.label) for v in [*grid, *below]]
+        return RenderedPage(m.title, page, headings, wide=True, problems=report.problems)
 
     def _empty_view(self, key: str) -> SectionView:
         return SectionView(key, key, self.labels[key], self.labels[f"question.{key}"], Markup(""), 0)
@@ -157,26 +166,24 @@ class Renderer:
             if kept:
                 rows.append((self.labels[key], kept))
 
+        add("subject", (self.labels[f"subject.{p.subject}"] if p.subject != "persona" else "", ""))
         add("role", (p.role, ""))
         add("organisation", (p.organisation, ""))
         add("market", (self.labels[f"market.{p.market}"] if p.market else "", ""))
         add("segment", (p.segment, ""))
         add("account", (p.account, ""))
         add("metaphor", *((name, url(f"{METAPHORS_PAGE}#{self.metaphor_anchor(name)}")) for name in p.metaphors))
-        for key, value in p.routine:
-            add(f"routine.{key}", (value, ""))
+        for entry in p.routine:
+            add(f"routine.{entry.key}", (entry.value, ""))
         add("owner", (p.owner, ""))
         add("reviewed", (p.reviewed.isoformat() if p.reviewed else "", ""))
         add("tags", *((tag, "") for tag in p.tags))
         return rows
 
-    def _markdown_with_chips(
-        self,
-        lines: list[SourceLine],
-        items: list[Item],
-        convert: MarkdownConverter,
-        render_chips: Callable[[tuple[str, ...]], str],
-    ) -> str:
+    def _markdown_with_markers(
+        self, lines: list[SourceLine], items: list[Item], convert: MarkdownConverter
+    ) -> tuple[str, dict[str, tuple[str, ...]]]:
+        """The lines as HTML, with a marker where each item's need tags stood, and the needs per marker."""
         tagged = {item.line: item for item in items if item.needs and item.tag_column is not None}
         markers: dict[str, tuple[str, ...]] = {}
         source = []
@@ -187,11 +194,7 @@ class Renderer:
                 markers[marker] = item.needs
                 text = " ".join([text[: item.tag_column].rstrip(), *item.unknown_tags, marker])
             source.append(text)
-        html = convert("\n".join(source))
-        # Replace the longest markers first: marker 1 is a prefix of marker 10.
-        for marker in sorted(markers, key=len, reverse=True):
-            html = html.replace(marker, render_chips(markers[marker]))
-        return html
+        return convert("\n".join(source)), markers
 
     def needs_page(self, url: UrlFor) -> RenderedPage:
         index = self.playbook.needs(self.vocabulary)

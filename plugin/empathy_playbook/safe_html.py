@@ -1,0 +1,149 @@
+"""Map content is untrusted: one allow-list decides what HTML a map may hold.
+
+Two uses of the same list: `scan` reads a map's Markdown source and warns, at the line,
+about raw HTML, attributes (also from `attr_list`'s `{: ...}`) and URLs that will not
+be published; `sanitize` enforces it on the rendered HTML with nh3. The scan needs no
+rendering, so the command-line checker reports exactly what the site build does.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Iterable
+from html.parser import HTMLParser
+
+import nh3
+
+from .model import Report, SourceLine, quoted
+
+ALLOWED_TAGS: frozenset[str] = frozenset(nh3.ALLOWED_TAGS) | {"div", "span", "pre", "code", "details", "summary"}
+_GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang"}
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "*": _GLOBAL_ATTRIBUTES,
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "th": {"style", "align", "colspan", "rowspan", "scope"},
+    "td": {"style", "align", "colspan", "rowspan"},
+    "ol": {"start"},
+    "details": {"open"},
+    "abbr": set(),
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_URL_ATTRIBUTES = {"href", "src"}
+
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+_RAW_TAG = re.compile(r"<\s*([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTR_LIST = re.compile(r"\{:?\s*([^{}]*?)\s*\}")
+_ATTRIBUTE = re.compile(r"([^\s=\"'/<>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']+))?")
+_MARKDOWN_URL = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][\w+.-]*:[^>\s]*)>")
+_SCHEME = re.compile(r"^([a-zA-Z][\w+.-]*):")
+_INVISIBLE_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def sanitize(markup: str) -> str:
+    """The HTML with everything outside the allow-list removed (scripts with their content)."""
+    return nh3.clean(
+        markup,
+        tags=set(ALLOWED_TAGS),
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+        filter_style_properties={"text-align"},
+    )
+
+
+def scan(lines: Iterable[SourceLine], report: Report) -> set[int]:
+    """Warn about each piece of raw HTML, attribute or URL in Markdown source that `sanitize` would remove.
+
+    Returns the lines it warned about. Fenced code and code spans are skipped: Markdown shows them as text.
+    """
+    flagged: set[int] = set()
+    in_fence = ""
+    for number, line in lines:
+        fence = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if in_fence:
+            if fence and fence.group(1)[0] == in_fence[0] and len(fence.group(1)) >= len(in_fence):
+                in_fence = ""
+            continue
+        if fence:
+            in_fence = fence.group(1)
+            continue
+        if not any(mark in line for mark in ("<", "{", "](", "]:", "&")):
+            continue
+        for message in _unsafe(_CODE_SPAN.sub("", line)):
+            report.warning(
+                number, f"{message}; it is left out of the page (maps can hold text and Markdown, not active content)"
+            )
+            flagged.add(number)
+    return flagged
+
+
+def _unsafe(line: str) -> list[str]:
+    problems: list[str] = []
+    for match in _RAW_TAG.finditer(line):
+        tag = match.group(1).lower()
+        if tag not in ALLOWED_TAGS:
+            problems.append(f"the HTML element <{quoted(tag, 20)}> is not allowed in a map")
+            continue
+        problems.extend(_unsafe_attributes(tag, match.group(2)))
+    for match in _ATTR_LIST.finditer(line):
+        if "=" in match.group(1):
+            problems.extend(_unsafe_attributes("*", match.group(1)))
+    decoded = html.unescape(line)
+    for match in _MARKDOWN_URL.finditer(decoded):
+        problems.extend(_unsafe_url(next(group for group in match.groups() if group is not None)))
+    return problems
+
+
+def _unsafe_attributes(tag: str, attributes: str) -> list[str]:
+    problems = []
+    allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set())
+    for name, value in _ATTRIBUTE.findall(attributes):
+        name = name.lower()
+        if name.startswith(("#", ".")):  # attr_list's #id and .class
+            continue
+        if name not in allowed or name == "style":
+            what = "the event handler" if name.startswith("on") else "the attribute"
+            problems.append(f"{what} '{quoted(name, 20)}' is not allowed in a map")
+        elif name in _URL_ATTRIBUTES:
+            problems.extend(_unsafe_url(html.unescape(value.strip("\"'"))))
+    return problems
+
+
+def _unsafe_url(url: str) -> list[str]:
+    """Browsers ignore tabs and line breaks inside a URL's scheme; so does this check."""
+    scheme = _SCHEME.match(_INVISIBLE_IN_URL.sub("", url))
+    if scheme is None or scheme.group(1).lower() in URL_SCHEMES:
+        return []
+    return [
+        f"a '{quoted(scheme.group(1).lower(), 20)}:' link is not allowed in a map (only http, https, mailto and tel)"
+    ]
+
+
+class _Features(HTMLParser):
+    """Counts the elements, attributes and link targets of a piece of HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.features: Counter[str] = Counter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.features[f"<{tag}>"] += 1
+        for name, value in attrs:
+            self.features[f"{tag} {name}" if name not in _URL_ATTRIBUTES else f"{tag} {name}={value}"] += 1
+
+
+def removed(before: str, after: str) -> list[str]:
+    """What `sanitize` took out: elements, attributes and link targets present before and not after."""
+    if before == after:
+        return []
+    counts = []
+    for markup in (before, after):
+        parser = _Features()
+        parser.feed(markup)
+        parser.close()
+        counts.append(parser.features)
+    return sorted(counts[0] - counts[1])
