@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 from empathy_playbook import GRID_SECTIONS, Level, NeedCategory, Vocabulary, parse_map
+from empathy_playbook.privacy import NO_PERSONAL_DATA
 
 SECTIONS = """\
 ## Sees
@@ -333,3 +334,23 @@ def test_values_quoted_in_messages_are_one_short_line() -> None:
         "17: warning: unknown section heading '## Bad %0A::warning::" + "x" * 41 + "…'; the sections are: "
         "Sees, Hears, Thinks and feels, Says and does, Pains, Gains, Approach, Story (it is shown below the map)"
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "personal"),
+    [
+        ("name", "Jan", True),
+        ("address", "Dorpsstraat 1", True),
+        ("age", "52", True),
+        ("age", "45-55", False),
+        ("age", "50+", False),
+        ("age", "< 30", False),
+        ("income", "€ 43.500", True),
+        ("income", "40k-50k", False),
+        ("income", "30 tot 40 duizend", False),
+        ("income", "modaal", False),
+        ("position", "Hoofd inkoop", False),
+    ],
+)
+def test_which_routine_data_of_a_real_person_is_personal(key: str, value: str, personal: bool) -> None:
+    assert NO_PERSONAL_DATA.is_personal(key, value) is personal

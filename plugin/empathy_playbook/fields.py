@@ -147,10 +147,10 @@ class FrontMatterReader:
                 values[spec.name] = value
 
         for spec in FIELDS:
-            if spec.required and not values.get(spec.name):
-                where = seen.get(spec.name, self.first_line)
+            # A key that is there but wrong already has its own message; only a missing or empty one gets this.
+            if spec.required and (spec.name not in seen or values.get(spec.name) == ""):
                 self.error(
-                    where,
+                    seen.get(spec.name, self.first_line),
                     f"'{spec.name}' is missing or empty; add '{spec.name}: <{spec.description.rstrip('.').lower()}>'",
                 )
 
@@ -179,22 +179,22 @@ class FrontMatterReader:
     def _value(self, spec: Field, node: yaml.Node) -> object | None:
         return self._readers[spec.kind](spec, node)
 
-    def _text(self, spec: Field, node: yaml.Node, name: str | None = None) -> str | None:
-        name = name or spec.name
+    def _text(self, spec: Field, node: yaml.Node, *, read_as_text: bool = True) -> str | None:
+        """The text of a scalar as written; `read_as_text` warns where YAML would read it as something else."""
+        name = spec.name
         if not isinstance(node, yaml.ScalarNode):
             what = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
             self.error(node, f"'{name}' should be text, but it is {what}; write it on one line: '{name}: <text>'")
             return None
         if node.tag == _NULL and node.style is None:
             return ""
-        if node.tag in _READ_AS and node.style is None:
+        if node.tag in _READ_AS and node.style is None and read_as_text:
             self.error(
                 node,
                 f"YAML reads '{quoted(node.value)}' as {_READ_AS[node.tag]}, not as text; "
                 f'put it in quotes: {name}: "{quoted(node.value)}"',
             )
-        elif node.tag != _STR:
-            self.error(node, f"'{name}' has a YAML tag ({quoted(node.tag)}); remove the tag and write plain text")
+        # Explicit tags never get here (safe_yaml refuses them), so the value is text as written.
         return node.value.strip()
 
     def _texts(self, spec: Field, node: yaml.Node) -> tuple[str, ...] | None:
@@ -213,7 +213,7 @@ class FrontMatterReader:
         return self._texts(spec, node)
 
     def _choice(self, spec: Field, node: yaml.Node) -> str | None:
-        text = self._text(spec, node)
+        text = self._text(spec, node, read_as_text=False)
         if not text:
             return text
         if text.casefold() in spec.choices:

@@ -12,7 +12,12 @@ DEFAULT_PERSONAL_FIELDS: tuple[str, ...] = ("name", "address", "age", "income")
 BANDED_FIELDS = frozenset({"age", "income"})
 """Personal only when exact: a range ("45-55", "50+", "< 30k") or a band in words ("modaal") is not."""
 
-_RANGE_OR_BAND = re.compile(r"^\D*$|\d\s*(?:-|–|—|to|tot|t/m)\s*\d|^\s*[<>≤≥~±]|\d\s*\+\s*$", re.IGNORECASE)
+_RANGE_OR_BAND = re.compile(
+    r"^\D*$"  # words only: "modaal", "hoog"
+    r"|\d[\w.,]*\s*(?:-|–|—|to|tot|t/m)\s*\D{0,2}\d"  # 45-55, 40k-50k, 30 tot 40, €40k - €50k
+    r"|^\s*[<>≤≥~±]|\d\s*\+\s*$",  # < 30, 50+
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,7 @@ def _opening_line(lines: list[str], report: Report) -> int | None:
             report.error(
                 1,
                 f"there is text before the front matter, which starts at line {index + 1}; the file must begin with "
-                f"'---': move lines 1 to {index} below the closing '---'",
+                f"'---': move {'line 1' if index == 1 else f'lines 1 to {index}'} below the closing '---'",
             )
             return index
         if _SECTION_HEADING.match(line):

@@ -33,6 +33,7 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
     """
     stack: list[tuple[yaml.Node, list[object]]] = []
     root: yaml.Node | None = None
+    references: list[tuple[int, str]] = []  # (line, "&name" or "*name"): reported once, not once per use
 
     def line(event: yaml.Event) -> int:
         return first_line + event.start_mark.line
@@ -46,27 +47,19 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
 
     for event in yaml.parse(source, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            report.error(
-                line(event),
-                f"'*{quoted(event.anchor)}' refers to an anchor; anchors and aliases are not allowed in a map: write the value out in full",
-            )
+            references.append((line(event), f"*{event.anchor}"))
             add(yaml.ScalarNode(_STR, "", event.start_mark, event.end_mark))
             continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            node, children = stack.pop()
+            pairs = list(zip(children[::2], children[1::2], strict=False))
+            node.value = pairs if isinstance(node, yaml.MappingNode) else children
+            add(node)
+            continue
         if not isinstance(event, yaml.NodeEvent):
-            if isinstance(event, yaml.CollectionEndEvent):
-                node, children = stack.pop()
-                node.value = (
-                    list(zip(children[::2], children[1::2], strict=False))
-                    if isinstance(node, yaml.MappingNode)
-                    else children
-                )
-                add(node)
             continue
         if event.anchor is not None:
-            report.error(
-                line(event),
-                f"'&{quoted(event.anchor)}' is an anchor; anchors and aliases are not allowed in a map: write the value out in full",
-            )
+            references.append((line(event), f"&{event.anchor}"))
         tag = event.tag if event.tag not in (None, "!") else None
         if tag is not None and tag not in _ALLOWED_TAGS:
             report.error(
@@ -84,11 +77,19 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
                 line(event),
                 f"the front matter is nested more than {MAX_DEPTH} levels deep; a map needs two at most (routine: then its keys)",
             )
-            return None
-        if isinstance(event, yaml.MappingStartEvent):
-            stack.append((yaml.MappingNode(tag or "tag:yaml.org,2002:map", [], event.start_mark, event.end_mark), []))
-        else:
-            stack.append((yaml.SequenceNode(tag or "tag:yaml.org,2002:seq", [], event.start_mark, event.end_mark), []))
+            raise Refused
+        node_class = yaml.MappingNode if isinstance(event, yaml.MappingStartEvent) else yaml.SequenceNode
+        default_tag = "tag:yaml.org,2002:map" if node_class is yaml.MappingNode else "tag:yaml.org,2002:seq"
+        stack.append((node_class(tag or default_tag, [], event.start_mark, event.end_mark), []))
+
+    if references:
+        first_line_of, name = references[0]
+        more = f" ({len(references) - 1} more after it)" if len(references) > 1 else ""
+        report.error(
+            first_line_of,
+            f"'{quoted(name)}' is a YAML anchor or alias{more}; they are not allowed in a map (a few lines can "
+            "expand to millions of values): write each value out in full",
+        )
     return root
 
 
