@@ -17,8 +17,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from empathy_playbook import Vocabulary, parse_map
-from empathy_playbook.render import plain_text
 from empathy_playbook.privacy import NO_PERSONAL_DATA
+from empathy_playbook.render import plain_text
 
 from .conftest import Site
 

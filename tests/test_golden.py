@@ -10,6 +10,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+
 from empathy_playbook import Labels, Renderer, Vocabulary, parse_map
 from empathy_playbook.playbook import Playbook
 

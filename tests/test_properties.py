@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from empathy_playbook import GRID_SECTIONS, DEFAULT_HEADINGS, Labels, Renderer, Vocabulary, parse_map
+from empathy_playbook import DEFAULT_HEADINGS, GRID_SECTIONS, Labels, Renderer, Vocabulary, parse_map
 from empathy_playbook.playbook import Playbook
 
 VOCABULARY = Vocabulary()

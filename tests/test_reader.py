@@ -6,6 +6,7 @@ import datetime
 import textwrap
 
 import pytest
+
 from empathy_playbook import GRID_SECTIONS, Level, NeedCategory, Vocabulary, parse_map
 from empathy_playbook.privacy import NO_PERSONAL_DATA
 
