@@ -96,11 +96,11 @@ import sys
 sys.modules["mkdocs"] = None  # any import of MkDocs now fails
 from pathlib import Path
 import markdown
-from empathy_playbook import Labels, Renderer, Vocabulary, read_playbook
+from empathy_playbook import Labels, Renderer, Settings, read_playbook
 root = Path(sys.argv[1])
-vocabulary = Vocabulary()
-playbook = read_playbook(root / "maps", root=root, vocabulary=vocabulary)
-renderer = Renderer(playbook, vocabulary, Labels("en"))
+settings = Settings()
+playbook = read_playbook(root, settings)
+renderer = Renderer(playbook, settings, Labels("en"))
 page = renderer.map_page(playbook.maps[0], markdown.markdown, lambda target: target)
 print(page.title, "|", "data-section" in page.html, "|", [str(p) for p in playbook.all_problems])
 """

@@ -5,13 +5,14 @@ After an intended change, rewrite them with `UPDATE_GOLDEN=1 ./dev test tests/te
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
 import markdown
 import pytest
 
-from empathy_playbook import Labels, Renderer, Vocabulary, parse_map
+from empathy_playbook import Labels, Renderer, Settings, Vocabulary, parse_map
 from empathy_playbook.playbook import Playbook
 
 from .conftest import GOOD_MAP
@@ -28,7 +29,9 @@ def renderer(language: str) -> tuple[Renderer, Playbook]:
     m = parse_map(MAP.encode(), path="maps/seg/buyer.md", url_path="seg/buyer", vocabulary=vocabulary)
     assert m.problems == []
     playbook = Playbook(maps=[m])
-    return Renderer(playbook, vocabulary, Labels(language)), playbook
+    return Renderer(
+        playbook, Settings(vocabulary=vocabulary), Labels(language), today=datetime.date(2024, 6, 1)
+    ), playbook
 
 
 def url(target: str) -> str:

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from empathy_playbook import DEFAULT_HEADINGS, GRID_SECTIONS, Labels, Renderer, Vocabulary, parse_map
+from empathy_playbook import DEFAULT_HEADINGS, GRID_SECTIONS, Labels, Renderer, Settings, Vocabulary, parse_map
 from empathy_playbook.playbook import Playbook
 
 VOCABULARY = Vocabulary()
@@ -28,7 +28,9 @@ def convert(source: str) -> str:
 
 def render(data: bytes) -> tuple[object, str]:
     m = parse_map(data, path="maps/x.md", url_path="x", vocabulary=VOCABULARY)
-    page = Renderer(Playbook([m]), VOCABULARY, Labels("en")).map_page(m, convert, lambda target: target)
+    page = Renderer(Playbook([m]), Settings(vocabulary=VOCABULARY), Labels("en")).map_page(
+        m, convert, lambda target: target
+    )
     return m, page.html
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -373,3 +374,30 @@ def test_a_map_over_the_size_limit_is_rejected_before_it_is_read(site: Site) -> 
     site.build()
     site.expect(f"ERROR maps/big.md:1: the file is {size:,} bytes, over the limit of 1,000; split it into smaller maps")
     assert "the market" in site.html("maps/small")
+
+
+def test_an_overdue_map_says_so_and_the_review_page_lists_it_by_owner(site: Site) -> None:
+    today = datetime.date.today()
+    old = today.replace(year=today.year - 1).isoformat()
+    recent = (today - datetime.timedelta(days=3)).isoformat()
+    site.write("maps/old.md", GOOD_MAP.replace("role:", f"owner: Ann <Sales>\nreviewed: {old}\nrole:"))
+    site.write(
+        "maps/fresh.md",
+        GOOD_MAP.replace("Test buyer", "Fresh").replace("role:", f"owner: Ann\nreviewed: {recent}\nrole:"),
+    )
+    site.write("maps/never.md", GOOD_MAP.replace("Test buyer", "Never"))
+    site.build(strict=True)
+    notice = soup(site.html("maps/old")).select_one(".ep-overdue")
+    assert " ".join(notice.get_text(" ").split()) == (
+        f"Review overdue Last reviewed on {old}, 12 months ago. Owner: Ann <Sales>. "
+        "Check it with the team, and set 'reviewed' to today's date."
+    )
+    assert soup(site.html("maps/fresh")).select_one(".ep-overdue") is None
+    assert "never been reviewed" in soup(site.html("maps/never")).select_one(".ep-overdue").get_text()
+    review = soup(site.html("review"))
+    assert [(h2["id"], h2.get_text()) for h2 in review.select("article h2")] == [
+        ("ann-sales", "Ann <Sales>"),
+        ("no-owner", "No owner"),
+    ]
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in review.select("tbody tr")]
+    assert rows == [["Test buyer", old, "12"], ["Never", "This map has never been reviewed.", ""]]

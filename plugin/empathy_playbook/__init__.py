@@ -12,6 +12,7 @@ from .model import EmpathyMap, Item, Level, Problem, Profile, Section
 from .playbook import METAPHORS_PAGE, NEEDS_PAGE, OVERVIEW_PAGE, Metaphor, NeedEntry, Playbook, read_playbook
 from .reader import parse_map, read_map
 from .render import RenderedPage, Renderer
+from .settings import Settings
 from .vocabulary import DEFAULT_HEADINGS, DEFAULT_NEEDS, EXTRA_SECTIONS, GRID_SECTIONS, NeedCategory, Vocabulary
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "RenderedPage",
     "Renderer",
     "Section",
+    "Settings",
     "Vocabulary",
     "parse_map",
     "read_map",

@@ -31,5 +31,7 @@ class EmpathyPlaybookConfig(base.Config):
     """Bytes; a larger map is rejected before it is parsed."""
     personal_fields = c.ListOfItems(c.Type(str), default=list(DEFAULT_PERSONAL_FIELDS))
     """Routine keys that are personal data in a map with `subject: real` (age and income only when exact)."""
+    review_months = c.Type(int, default=6)
+    """A map whose `reviewed` date is older than this many months is due for review."""
     publish_personal_data = c.Type(bool, default=False)
     """Publish those fields of real people after all. Think twice: the GDPR asks for a reason."""

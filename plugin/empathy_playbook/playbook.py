@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import EmpathyMap, Item, Problem, Report, Section, quoted
-from .privacy import NO_PERSONAL_DATA, PrivacyPolicy
-from .reader import DEFAULT_MAX_BYTES, read_map, relative_path
+from .reader import read_map, relative_path
+from .settings import Settings
 from .vocabulary import Vocabulary
 
 OVERVIEW_PAGE = "maps/index.md"
 NEEDS_PAGE = "needs.md"
 METAPHORS_PAGE = "metaphors.md"
-"""Where the generated index pages sit among the site's pages (so at `maps/`, `needs/`, `metaphors/`)."""
+REVIEW_PAGE = "review.md"
+"""Where the generated index pages sit among the site's pages (so at `maps/`, `needs/`, `metaphors/`, `review/`)."""
 
 
 @dataclass(frozen=True)
@@ -75,23 +76,21 @@ class Playbook:
         ]
 
 
-def read_playbook(
-    maps_dir: Path,
-    *,
-    root: Path,
-    vocabulary: Vocabulary,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    privacy: PrivacyPolicy = NO_PERSONAL_DATA,
-) -> Playbook:
-    """Read every `*.md` under `maps_dir` once. Problems in one map never stop the others being read."""
+def read_playbook(root: Path, settings: Settings, paths: Iterable[Path] | None = None) -> Playbook:
+    """Read every map once: those under the maps folder, or only `paths` (files or folders).
+
+    Problems in one map never stop the others being read. A map's address is its path below
+    the maps folder, or below the folder it was found in when that lies elsewhere.
+    """
+    maps_dir = root / settings.maps_dir
     playbook = Playbook()
     by_url: dict[str, str] = {}
-    for file in _map_files(maps_dir, root, playbook.problems):
+    for file, base in _files_to_read(maps_dir, root, paths, playbook.problems):
         path = relative_path(file, root)
-        url_path = file.relative_to(maps_dir).with_suffix("").as_posix()
+        url_path = file.relative_to(base).with_suffix("").as_posix()
         report = Report(path, playbook.problems)
         url = _published_at(url_path)
-        if bad_name := _unsafe_name(file.relative_to(maps_dir)):
+        if bad_name := _unsafe_name(file.relative_to(base)):
             report.error(1, bad_name)
         elif not url:
             report.error(
@@ -103,10 +102,29 @@ def read_playbook(
             )
         else:
             by_url[url] = path
-            m = read_map(file, root=root, maps_dir=maps_dir, vocabulary=vocabulary, max_bytes=max_bytes)
-            privacy.apply(m)
+            m = read_map(file, root=root, maps_dir=base, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes)
+            settings.privacy.apply(m)
             playbook.maps.append(m)
     return playbook
+
+
+def _files_to_read(
+    maps_dir: Path, root: Path, paths: Iterable[Path] | None, problems: list[Problem]
+) -> Iterator[tuple[Path, Path]]:
+    """(map file, folder its address is relative to) for each map to read."""
+    for path in [maps_dir] if paths is None else paths:
+        path = path.absolute()
+        base = maps_dir if path.is_relative_to(maps_dir.absolute()) else (path if path.is_dir() else path.parent)
+        base = base.absolute()
+        if path.is_dir():
+            yield from ((file, base) for file in _map_files(path, root, problems))
+        elif path.is_symlink():
+            Report(relative_path(path, root), problems).error(1, _LINKED_FILE)
+        elif path.is_file():
+            yield path, base
+
+
+_LINKED_FILE = "this map is a link to another file; maps must be real files in the maps folder (copy it in)"
 
 
 def _map_files(maps_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Path]:
@@ -128,9 +146,7 @@ def _map_files(maps_dir: Path, root: Path, problems: list[Problem]) -> Iterator[
             if name.startswith(".") or not name.endswith(".md"):
                 continue
             if file.is_symlink():
-                Report(relative_path(file, root), problems).error(
-                    1, "this map is a link to another file; maps must be real files in the maps folder (copy it in)"
-                )
+                Report(relative_path(file, root), problems).error(1, _LINKED_FILE)
                 continue
             yield file
 

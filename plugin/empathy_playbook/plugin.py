@@ -17,13 +17,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .config import EmpathyPlaybookConfig, NeedCategoryConfig
+from .config import EmpathyPlaybookConfig
 from .i18n import Labels
 from .model import Level, Problem
-from .playbook import METAPHORS_PAGE, NEEDS_PAGE, OVERVIEW_PAGE, read_playbook
-from .privacy import PrivacyPolicy
+from .playbook import METAPHORS_PAGE, NEEDS_PAGE, OVERVIEW_PAGE, REVIEW_PAGE, read_playbook
 from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
-from .vocabulary import NeedCategory, Vocabulary
+from .settings import Settings
 
 try:  # MkDocs' own link rewriting, so that links in a map work as in any page (private, but frozen in 1.6).
     from mkdocs.structure.pages import _RelativePathTreeprocessor
@@ -47,10 +46,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self.maps_dir = self.root / self.config.maps_dir
         try:
-            needs = [_need_category(option) for option in self.config.needs]
-            self.vocabulary = Vocabulary.with_options(self.config.headings, needs)
+            self.settings = Settings.from_options(self.config)
         except ValueError as error:
             raise PluginError(f"empathy-playbook: {error}") from None
         self.labels = Labels(config.theme.get("language") or "en")
@@ -63,17 +60,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        playbook = read_playbook(
-            self.maps_dir,
-            root=self.root,
-            vocabulary=self.vocabulary,
-            max_bytes=self.config.max_file_size,
-            privacy=PrivacyPolicy(tuple(self.config.personal_fields), self.config.publish_personal_data),
-        )
+        playbook = read_playbook(self.root, self.settings)
         for problem in playbook.all_problems:
             _report(problem)
         overrides = [Path(d) for d in config.theme.dirs if (Path(d) / "empathy_playbook").is_dir()]
-        renderer = Renderer(playbook, self.vocabulary, self.labels, overrides)
+        renderer = Renderer(playbook, self.settings, self.labels, overrides)
         # One Markdown instance per build, with the site's extensions, reset between conversions.
         self._markdown = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
@@ -83,6 +74,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._add_page(files, config, OVERVIEW_PAGE, lambda url, convert: renderer.overview_page(url))
         self._add_page(files, config, NEEDS_PAGE, lambda url, convert: renderer.needs_page(url))
         self._add_page(files, config, METAPHORS_PAGE, lambda url, convert: renderer.metaphors_page(url))
+        self._add_page(files, config, REVIEW_PAGE, lambda url, convert: renderer.review_page(url))
         if files.get_file_from_path(STYLESHEET) is None:  # a site's own copy wins
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(_STYLESHEET_SOURCE)))
         return files
@@ -124,7 +116,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
         if self.config.enabled:
-            server.watch(str(self.maps_dir))
+            server.watch(str(self.root / self.settings.maps_dir))
 
     def _converter(self, page: Page, files: Files, config: MkDocsConfig, anchors: set[str]) -> MarkdownConverter:
         md = self._markdown
@@ -138,12 +130,6 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             return html
 
         return convert
-
-
-def _need_category(option: NeedCategoryConfig) -> NeedCategory:
-    if not option.key:
-        raise ValueError("every entry under 'needs' needs a 'key'")
-    return NeedCategory(option.key, tuple(option.aliases), option.label, option.description)
 
 
 def _report(problem: Problem) -> None:

@@ -8,6 +8,7 @@ it safe; the only values marked safe are HTML produced here from Markdown.
 
 from __future__ import annotations
 
+import datetime
 import re
 import secrets
 from collections.abc import Callable, Sequence
@@ -21,15 +22,14 @@ from . import safe_html
 from .i18n import Labels
 from .model import EmpathyMap, Item, Problem, Report, Section, SourceLine, quoted
 from .playbook import METAPHORS_PAGE, Playbook, slugify, unique_slugs
-from .vocabulary import NeedCategory, Vocabulary
+from .review import Overdue, overdue, overdue_maps
+from .settings import Settings
+from .vocabulary import GRID_ORDER, NeedCategory
 
 MarkdownConverter = Callable[[str], str]
 """Markdown source to HTML, with the site's own Markdown extensions."""
 UrlFor = Callable[[str], str]
 """A page path (`needs.md`, `maps/zorg/arts.md`, optionally with `#anchor`) to a URL relative to the current page."""
-
-GRID_ORDER: tuple[str, ...] = ("thinks-feels", "hears", "sees", "says-does", "pains", "gains")
-"""Reading order of the grid: top to bottom, left to right, as drawn."""
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,18 @@ class Renderer:
     """Renders the pages of one site build; create one per build (templates are compiled once)."""
 
     def __init__(
-        self, playbook: Playbook, vocabulary: Vocabulary, labels: Labels, template_dirs: Sequence[Path] = ()
+        self,
+        playbook: Playbook,
+        settings: Settings,
+        labels: Labels,
+        template_dirs: Sequence[Path] = (),
+        today: datetime.date | None = None,
     ) -> None:
         self.playbook = playbook
-        self.vocabulary = vocabulary
+        self.settings = settings
+        self.vocabulary = settings.vocabulary
         self.labels = labels
+        self.today = today or datetime.date.today()
         self.metaphors = playbook.metaphors()
         self._metaphor_anchors = {metaphor.name.casefold(): metaphor.anchor for metaphor in self.metaphors}
         self.env = jinja2.Environment(
@@ -148,6 +155,7 @@ class Renderer:
             grid={v.key: v for v in grid},
             below=below,
             problems=sorted([*m.problems, *report.problems], key=lambda problem: problem.line),
+            overdue=overdue(m, self.settings.review_months, self.today),
             url=url,
         )
         headings = [Heading(v.id, v.label) for v in [*grid, *below]]
@@ -205,6 +213,18 @@ class Renderer:
         page = self.env.get_template("empathy_playbook/metaphors.html").render(metaphors=self.metaphors, url=url)
         headings = [Heading(metaphor.anchor, metaphor.name) for metaphor in self.metaphors]
         return RenderedPage(self.labels["page.metaphors"], page, headings)
+
+    def review_page(self, url: UrlFor) -> RenderedPage:
+        by_owner: dict[str, list[Overdue]] = {}
+        for item in overdue_maps(self.playbook.maps, self.settings.review_months, self.today):
+            by_owner.setdefault(item.map.profile.owner, []).append(item)
+        names = [owner or self.labels["review.no_owner"] for owner in by_owner]
+        anchors = dict(zip(by_owner, unique_slugs(names), strict=True))
+        page = self.env.get_template("empathy_playbook/review.html").render(
+            by_owner=by_owner, anchors=anchors, months=self.settings.review_months, url=url
+        )
+        headings = [Heading(anchors[owner], name) for owner, name in zip(by_owner, names, strict=True)]
+        return RenderedPage(self.labels["page.review"], page, headings)
 
     def overview_page(self, url: UrlFor) -> RenderedPage:
         page = self.env.get_template("empathy_playbook/overview.html").render(maps=self.playbook.overview(), url=url)

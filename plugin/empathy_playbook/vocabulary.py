@@ -20,6 +20,9 @@ EXTRA_SECTIONS: tuple[str, ...] = ("approach", "story")
 
 SECTION_KEYS: tuple[str, ...] = GRID_SECTIONS + EXTRA_SECTIONS
 
+GRID_ORDER: tuple[str, ...] = ("thinks-feels", "hears", "sees", "says-does", "pains", "gains")
+"""Reading order of the grid as drawn: top to bottom, left to right."""
+
 DEFAULT_HEADINGS: Mapping[str, tuple[str, ...]] = {
     "sees": ("Sees", "See", "Ziet", "Zien"),
     "hears": ("Hears", "Hear", "Hoort", "Horen"),

@@ -1,0 +1,197 @@
+"""The command-line program `empathy-playbook`: a thin adapter on the core, like the MkDocs plugin.
+
+It reads the plugin's options from mkdocs.yml itself (without loading MkDocs), so that `check`
+starts fast enough to run on every save.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+import yaml
+
+from .export import dumps, export_document
+from .model import Level, Problem
+from .playbook import Playbook, read_playbook
+from .review import overdue_maps
+from .scaffold import SCHEMA_FILE, new_map_path, new_map_text
+from .schema import json_schema
+from .settings import Settings, find_config, plugin_options, read_mkdocs_yml, site_language
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    settings: Settings
+    language: str
+
+    def read(self, paths: tuple[Path, ...] = ()) -> Playbook:
+        return read_playbook(self.root, self.settings, paths or None)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="empathy-playbook", prog_name="empathy-playbook")
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The mkdocs.yml to take the plugin's options from. Default: the nearest one above the current folder.",
+)
+@click.pass_context
+def main(context: click.Context, config_file: Path | None) -> None:
+    """Check, start and export the empathy maps of a playbook."""
+    config_file = config_file or find_config(Path.cwd())
+    options: dict[str, object] = {}
+    language = "en"
+    if config_file is not None:
+        try:
+            data = read_mkdocs_yml(config_file)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:  # the user's to fix: say where
+            raise click.UsageError(f"{config_file}: cannot read it ({error})") from None
+        options, language = plugin_options(data), site_language(data)
+    try:
+        settings = Settings.from_options(options)
+    except ValueError as error:
+        raise click.UsageError(f"{config_file}: empathy-playbook: {error}") from None
+    root = config_file.parent.resolve() if config_file else Path.cwd()
+    context.obj = Project(root, settings, language)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too, as `mkdocs build --strict` does.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text: 'path:line: level: message'; github: GitHub Actions annotations; json: a list of problems.",
+)
+@click.pass_obj
+def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str) -> None:
+    """Check maps without building the site: the same rules and messages as the plugin.
+
+    PATHS are map files or folders; by default the maps folder. Exits 0 when clean, 1 when any map
+    has an error (with --strict: or a warning), 2 for bad usage.
+    """
+    playbook = project.read(paths)
+    problems = sorted(playbook.all_problems, key=lambda p: (p.path, p.line))
+    errors = sum(problem.level is Level.ERROR for problem in problems)
+    warnings = len(problems) - errors
+    if output == "json":
+        click.echo(json.dumps([_as_dict(problem) for problem in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            click.echo(
+                _github(problem)
+                if output == "github"
+                else f"{problem.path}:{problem.line}: {problem.level.value}: {problem.message}"
+            )
+        click.echo(_summary(len(playbook.maps), errors, warnings), err=output == "github")
+    sys.exit(1 if errors or (strict and warnings) else 0)
+
+
+@main.command()
+@click.argument("title")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to write the map in, e.g. maps/zorg. Default: the maps folder.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    help="The language of the headings and hints. Default: the site's language.",
+)
+@click.pass_obj
+def new(project: Project, title: str, folder: Path | None, lang: str | None) -> None:
+    """Start a new map for TITLE from the template; never overwrites a file."""
+    if not title.strip():
+        raise click.BadParameter("give the buyer a name", param_hint="TITLE")
+    folder = folder or project.root / project.settings.maps_dir
+    path = new_map_path(folder, title)
+    schema = project.root / SCHEMA_FILE
+    relative_schema = Path(os.path.relpath(schema, folder.resolve())).as_posix() if schema.is_file() else None
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as file:
+            file.write(new_map_text(title, lang or project.language, relative_schema))
+    except FileExistsError:
+        raise click.ClickException(f"{path} exists already; open it, or choose another title") from None
+    click.echo(f"Created {path}: fill in the sections, then run 'empathy-playbook check {path}'.")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of a map's front matter (for editors and other tools)."""
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+@main.command()
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen."
+)
+@click.pass_obj
+def export(project: Project, out: Path | None) -> None:
+    """Export all maps as one JSON document (format: see the README), for CRM import and other tools.
+
+    Personal data of real people is left out, as on the site.
+    """
+    text = dumps(export_document(project.read(), datetime.date.today()))
+    if out is None:
+        click.echo(text)
+    else:
+        out.write_text(text + "\n", encoding="utf-8")
+        click.echo(f"Wrote {out}", err=True)
+
+
+@main.command()
+@click.option(
+    "--months",
+    type=click.IntRange(min=0),
+    help="Due after this many months. Default: review_months in mkdocs.yml, or 6.",
+)
+@click.pass_obj
+def stale(project: Project, months: int | None) -> None:
+    """List the maps due for review (reviewed at least N months ago, or never), by owner."""
+    months = project.settings.review_months if months is None else months
+    maps = project.read().maps
+    due = overdue_maps(maps, months, datetime.date.today())
+    for item in due:
+        reviewed = item.map.profile.reviewed
+        when = f"reviewed {reviewed} ({item.months_ago} months ago)" if reviewed else "never reviewed"
+        click.echo(f"{item.map.path}: {when}; owner: {item.map.profile.owner or 'nobody'}")
+    click.echo(f"{len(due)} of {len(maps)} maps due for review (every {months} months).")
+
+
+def _summary(maps: int, errors: int, warnings: int) -> str:
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    if not errors and not warnings:
+        return f"{count(maps, 'map')} checked: no problems."
+    return f"{count(maps, 'map')} checked: {count(errors, 'error')}, {count(warnings, 'warning')}."
+
+
+def _as_dict(problem: Problem) -> dict[str, object]:
+    return {"path": problem.path, "line": problem.line, "level": problem.level.value, "message": problem.message}
+
+
+def _github(problem: Problem) -> str:
+    """A GitHub Actions workflow command; its data and properties escaped as the runner expects."""
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    return f"::{problem.level.value} file={prop(problem.path)},line={problem.line},title=empathy-playbook::{data(problem.message)}"
