@@ -95,8 +95,14 @@ def test_the_core_works_without_mkdocs(tmp_path: Path) -> None:
 import sys
 sys.modules["mkdocs"] = None  # any import of MkDocs now fails
 from pathlib import Path
+import importlib, pkgutil
 import markdown
+import empathy_playbook
 from empathy_playbook import Labels, Renderer, Settings, read_playbook
+adapters = {"empathy_playbook.plugin", "empathy_playbook.config"}
+for module in pkgutil.iter_modules(empathy_playbook.__path__, "empathy_playbook."):
+    if module.name not in adapters:
+        importlib.import_module(module.name)
 root = Path(sys.argv[1])
 settings = Settings()
 playbook = read_playbook(root, settings)

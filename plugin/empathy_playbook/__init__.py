@@ -2,18 +2,46 @@
 
 The public API is what this module exports. Reading maps, the model, validation and
 the index data need no MkDocs; the MkDocs plugin (`empathy_playbook.plugin`) is a
-thin adapter on top, registered as the `empathy-playbook` plugin.
+thin adapter on top, registered as the `empathy-playbook` plugin, and so is the
+command-line program (`empathy_playbook.cli`).
+
+Names are imported on first use (PEP 562): the checker runs on every save, and
+should not pay for the renderer's Jinja and HTML sanitiser when it only reads maps.
 """
 
 from __future__ import annotations
 
-from .i18n import Labels
-from .model import EmpathyMap, Item, Level, Problem, Profile, Section
-from .playbook import METAPHORS_PAGE, NEEDS_PAGE, OVERVIEW_PAGE, Metaphor, NeedEntry, Playbook, read_playbook
-from .reader import parse_map, read_map
-from .render import RenderedPage, Renderer
-from .settings import Settings
-from .vocabulary import DEFAULT_HEADINGS, DEFAULT_NEEDS, EXTRA_SECTIONS, GRID_SECTIONS, NeedCategory, Vocabulary
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "DEFAULT_HEADINGS": "vocabulary",
+    "DEFAULT_NEEDS": "vocabulary",
+    "EXTRA_SECTIONS": "vocabulary",
+    "GRID_SECTIONS": "vocabulary",
+    "NeedCategory": "vocabulary",
+    "Vocabulary": "vocabulary",
+    "EmpathyMap": "model",
+    "Item": "model",
+    "Level": "model",
+    "Problem": "model",
+    "Profile": "model",
+    "Section": "model",
+    "parse_map": "reader",
+    "read_map": "reader",
+    "METAPHORS_PAGE": "playbook",
+    "NEEDS_PAGE": "playbook",
+    "OVERVIEW_PAGE": "playbook",
+    "REVIEW_PAGE": "playbook",
+    "Metaphor": "playbook",
+    "NeedEntry": "playbook",
+    "Playbook": "playbook",
+    "read_playbook": "playbook",
+    "Settings": "settings",
+    "Labels": "i18n",
+    "RenderedPage": "render",
+    "Renderer": "render",
+}
 
 __all__ = [
     "DEFAULT_HEADINGS",
@@ -23,6 +51,7 @@ __all__ = [
     "METAPHORS_PAGE",
     "NEEDS_PAGE",
     "OVERVIEW_PAGE",
+    "REVIEW_PAGE",
     "EmpathyMap",
     "Item",
     "Labels",
@@ -42,3 +71,34 @@ __all__ = [
     "read_map",
     "read_playbook",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'empathy_playbook' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:
+    from .i18n import Labels
+    from .model import EmpathyMap, Item, Level, Problem, Profile, Section
+    from .playbook import (
+        METAPHORS_PAGE,
+        NEEDS_PAGE,
+        OVERVIEW_PAGE,
+        REVIEW_PAGE,
+        Metaphor,
+        NeedEntry,
+        Playbook,
+        read_playbook,
+    )
+    from .reader import parse_map, read_map
+    from .render import RenderedPage, Renderer
+    from .settings import Settings
+    from .vocabulary import DEFAULT_HEADINGS, DEFAULT_NEEDS, EXTRA_SECTIONS, GRID_SECTIONS, NeedCategory, Vocabulary

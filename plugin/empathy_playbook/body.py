@@ -44,6 +44,8 @@ class _Fence:
 
     def step(self, line: str, number: int) -> bool:
         """Feed one line; true when the line is part of a fence (its markers included)."""
+        if not self.marker and "`" not in line and "~" not in line:  # the common case, without a regex
+            return False
         match = _FENCE.match(line)
         if not self.marker:
             if match:
@@ -78,7 +80,7 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
                         number,
                         f"write a space after '##': '## {quoted(heading)}' (without it, other Markdown tools do not see a heading)",
                     )
-            elif _is_setext_heading(lines, index):
+            elif index + 1 < len(lines) and _is_underline(lines[index + 1]) and _is_setext_heading(lines, index):
                 heading = line.strip()
                 skip_underline = True
                 report.warning(
@@ -112,6 +114,11 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
             report.error(first_line, f"the section '{heading}' is missing; add a heading '## {heading}' with its items")
     _items(body.intro, report, vocabulary, in_intro=True)
     return body
+
+
+def _is_underline(line: str) -> bool:
+    """A line of dashes (cheaper than the regex, and asked of every line)."""
+    return line[:1] == "-" and not line.rstrip(" ").strip("-")
 
 
 def _is_setext_heading(lines: list[str], index: int) -> bool:
@@ -197,7 +204,7 @@ def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> It
     if not text:
         return None
     last_line, last_raw = lines[-1]
-    tail = _TAG_TAIL.search(last_raw)
+    tail = _TAG_TAIL.search(last_raw) if "#" in last_raw else None
     if not tail or len(tail.group().rstrip()) >= len(text) + 1:
         return Item(text=text, line=last_line)
     needs: list[str] = []
@@ -228,7 +235,7 @@ def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> It
 
 
 def _warn_tags_outside_item(number: int, line: str, report: Report, vocabulary: Vocabulary, in_intro: bool) -> None:
-    tail = _TAG_TAIL.search(line)
+    tail = _TAG_TAIL.search(line) if "#" in line else None
     if tail and any(vocabulary.need_for(word) for word in _TAG.findall(tail.group())):
         fix = "move it under one of the section headings" if in_intro else "start this line with '- ' to make it one"
         report.warning(number, f"need tags only count at the end of a list item in a section; {fix}")

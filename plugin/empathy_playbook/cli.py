@@ -16,12 +16,8 @@ from pathlib import Path
 import click
 import yaml
 
-from .export import dumps, export_document
 from .model import Level, Problem
 from .playbook import Playbook, read_playbook
-from .review import overdue_maps
-from .scaffold import SCHEMA_FILE, new_map_path, new_map_text
-from .schema import json_schema
 from .settings import Settings, find_config, plugin_options, read_mkdocs_yml, site_language
 
 
@@ -114,6 +110,8 @@ def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str) 
 @click.pass_obj
 def new(project: Project, title: str, folder: Path | None, lang: str | None) -> None:
     """Start a new map for TITLE from the template; never overwrites a file."""
+    from .scaffold import SCHEMA_FILE, new_map_path, new_map_text  # imported here: `check` starts faster
+
     if not title.strip():
         raise click.BadParameter("give the buyer a name", param_hint="TITLE")
     folder = folder or project.root / project.settings.maps_dir
@@ -132,6 +130,8 @@ def new(project: Project, title: str, folder: Path | None, lang: str | None) -> 
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of a map's front matter (for editors and other tools)."""
+    from .schema import json_schema
+
     click.echo(json.dumps(json_schema(), indent=2))
 
 
@@ -145,6 +145,8 @@ def export(project: Project, out: Path | None) -> None:
 
     Personal data of real people is left out, as on the site.
     """
+    from .export import dumps, export_document
+
     text = dumps(export_document(project.read(), datetime.date.today()))
     if out is None:
         click.echo(text)
@@ -162,6 +164,8 @@ def export(project: Project, out: Path | None) -> None:
 @click.pass_obj
 def stale(project: Project, months: int | None) -> None:
     """List the maps due for review (reviewed at least N months ago, or never), by owner."""
+    from .review import overdue_maps
+
     months = project.settings.review_months if months is None else months
     maps = project.read().maps
     due = overdue_maps(maps, months, datetime.date.today())

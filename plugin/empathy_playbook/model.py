@@ -54,7 +54,7 @@ SourceLine = tuple[int, str]
 """A line of the file with its number (counted from 1, front matter included)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """A list item in a section: one sticky note on the map."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -12,14 +13,15 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from .config import EmpathyPlaybookConfig
 from .i18n import Labels
-from .model import Level, Problem
+from .model import EmpathyMap, Level, Problem
 from .playbook import METAPHORS_PAGE, NEEDS_PAGE, OVERVIEW_PAGE, REVIEW_PAGE, read_playbook
 from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
 from .settings import Settings
@@ -41,6 +43,8 @@ PageRenderer = Callable[[UrlFor, MarkdownConverter], RenderedPage]
 class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     def __init__(self) -> None:
         self._pages: dict[str, PageRenderer] = {}
+        self._search_html: dict[str, str] = {}
+        self._full_html: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -69,8 +73,14 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._markdown = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
         self._pages = {}
+        # mkdocs-material renders the whole navigation into every page: with every map in it, the build
+        # grows with the square of the number of maps. Above the limit the overview leads to them instead.
+        in_nav = len(playbook.maps) <= self.settings.nav_max_maps
         for m in playbook.maps:
-            self._add_page(files, config, m.page_path, lambda url, convert, m=m: renderer.map_page(m, convert, url))
+            render = functools.partial(_render_map, renderer, m)
+            self._add_page(
+                files, config, m.page_path, render, InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            )
         self._add_page(files, config, OVERVIEW_PAGE, lambda url, convert: renderer.overview_page(url))
         self._add_page(files, config, NEEDS_PAGE, lambda url, convert: renderer.needs_page(url))
         self._add_page(files, config, METAPHORS_PAGE, lambda url, convert: renderer.metaphors_page(url))
@@ -79,13 +89,20 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(_STYLESHEET_SOURCE)))
         return files
 
-    def _add_page(self, files: Files, config: MkDocsConfig, path: str, render: PageRenderer) -> None:
+    def _add_page(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        path: str,
+        render: PageRenderer,
+        inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
+    ) -> None:
         existing = files.get_file_from_path(path)
         if existing is not None:
             log.error(f"{existing.src_uri}: the empathy-playbook plugin publishes its own page here; rename this file")
             return
         # Empty on purpose: the page's HTML is made in on_page_content, from the map read once in on_files.
-        files.append(File.generated(config, path, content=""))
+        files.append(File.generated(config, path, content="", inclusion=inclusion))
         self._pages[path] = render
 
     # Early, so that other plugins' page_content handlers see the map's HTML, not the empty stand-in.
@@ -105,6 +122,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         page.meta = {**page.meta, "title": escape(rendered.title)}
         if rendered.wide:  # mkdocs-material's front matter switch; the grid is the page's own outline
             page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
+        if not rendered.searchable:  # read by the search plugins of MkDocs and mkdocs-material
+            page.meta["search"] = {"exclude": True}
         page.toc = get_toc(
             [
                 {"level": 2, "id": heading.id, "name": str(escape(heading.title)), "children": []}
@@ -112,7 +131,24 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             ]
         )
         page.present_anchor_ids = anchors | {heading.id for heading in rendered.headings}
+        if rendered.search_html is not None:
+            self._search_html[page.file.src_uri] = rendered.search_html
         return rendered.html
+
+    # Before the search plugins (priority 0) read page.content, and after them: they index the map's
+    # plain text; the theme then renders the full page. See RenderedPage.search_html.
+    @event_priority(50)
+    def _give_search_the_plain_text(self, context: TemplateContext, page: Page, **kwargs: Any) -> None:
+        if page.file.src_uri in self._search_html:
+            self._full_html[page.file.src_uri] = page.content or ""
+            page.content = self._search_html.pop(page.file.src_uri)
+
+    @event_priority(-50)
+    def _give_the_theme_the_full_page(self, context: TemplateContext, page: Page, **kwargs: Any) -> None:
+        if page.file.src_uri in self._full_html:
+            page.content = self._full_html.pop(page.file.src_uri)
+
+    on_page_context = CombinedEvent(_give_search_the_plain_text, _give_the_theme_the_full_page)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
         if self.config.enabled:
@@ -130,6 +166,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             return html
 
         return convert
+
+
+def _render_map(renderer: Renderer, m: EmpathyMap, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
+    return renderer.map_page(m, convert, url)
 
 
 def _report(problem: Problem) -> None:

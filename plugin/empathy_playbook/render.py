@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import safe_html
 from .i18n import Labels
@@ -48,6 +48,11 @@ class RenderedPage:
     """The page needs the whole width (a map's grid): the theme should hide the table of contents."""
     problems: list[Problem] = field(default_factory=list)
     """Found while rendering (the reader finds the others)."""
+    searchable: bool = True
+    """False for a page that only repeats what the map pages say (the search would show it twice)."""
+    search_html: str | None = None
+    """What the search index should read instead of `html`: the same headings and text, without the
+    decoration (chips, profile card, grid), which only slows the search plugin down and clutters results."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,8 @@ class SectionView:
     label: str
     question: str
     html: Markup
+    plain: str
+    """The section's HTML without need chips: what the search index reads."""
     line: int
 
 
@@ -116,25 +123,14 @@ class Renderer:
         return next((category for category in self.vocabulary.needs if category.key == key), None)
 
     def map_page(self, m: EmpathyMap, convert: MarkdownConverter, url: UrlFor) -> RenderedPage:
-        chips = self.env.get_template("empathy_playbook/partials/chips.html").module
         report = Report(m.path)
-
-        def html(lines: list[SourceLine], items: list[Item], heading_line: int) -> Markup:
-            markup, markers = self._markdown_with_markers(lines, items, convert)
-            safe = safe_html.sanitize(markup)
-            lost = safe_html.removed(markup, safe)
-            if lost and not m.unsafe_lines.intersection(number for number, _ in lines):
-                # The source scan is meant to name everything the sanitiser removes; this is its safety net.
-                report.warning(heading_line, f"unsafe content was left out of this section: {quoted(', '.join(lost))}")
-            # Longest markers first: marker 1 is a prefix of marker 10.
-            for marker in sorted(markers, key=len, reverse=True):
-                safe = safe.replace(marker, str(chips.chips(markers[marker], url)))  # type: ignore[attr-defined]
-            return Markup(safe)
+        sections = [*m.sections.values(), *m.other_sections]
+        intro = Section("", "", m.intro[0][0] if m.intro else 1, m.intro)
+        html, plain = self._sections_html([intro, *sections], m, convert, url, report)
+        converted = {id(section): (h, p) for section, h, p in zip(sections, html[1:], plain[1:], strict=True)}
 
         def view(key: str, anchor: str, label: str, question: str, section: Section) -> SectionView:
-            return SectionView(
-                key, anchor, label, question, html(section.lines, section.items, section.line), section.line
-            )
+            return SectionView(key, anchor, label, question, *converted[id(section)], section.line)
 
         views = {
             key: view(key, key, self.labels[key], self.labels[f"question.{key}"], s) for key, s in m.sections.items()
@@ -147,22 +143,82 @@ class Renderer:
             )
         grid = [views.get(key) or self._empty_view(key) for key in GRID_ORDER]
         below = [views[key] for key in ("approach", "story") if key in views] + others
-        intro = html(m.intro, [], m.intro[0][0]) if "".join(text for _, text in m.intro).strip() else ""
+        profile = self._profile_rows(m, url)
         page = self.env.get_template("empathy_playbook/map.html").render(
             map=m,
-            profile=self._profile_rows(m, url),
-            intro=intro,
+            profile=profile,
+            intro=html[0] if html[0].strip() else "",
             grid={v.key: v for v in grid},
             below=below,
             problems=sorted([*m.problems, *report.problems], key=lambda problem: problem.line),
             overdue=overdue(m, self.settings.review_months, self.today),
             url=url,
         )
-        headings = [Heading(v.id, v.label) for v in [*grid, *below]]
-        return RenderedPage(m.title, page, headings, wide=True, problems=report.problems)
+        summary = " · ".join(f"{label}: {', '.join(text for text, _ in values)}" for label, values in profile)
+        search = [f"<p>{escape(summary)}</p>", plain[0]]
+        search += [f'<h2 id="{v.id}">{escape(v.label)}</h2>\n{v.plain}' for v in [*grid, *below] if v.line]
+        return RenderedPage(
+            m.title,
+            page,
+            [Heading(v.id, v.label) for v in [*grid, *below]],
+            wide=True,
+            problems=report.problems,
+            search_html="\n".join(search),
+        )
+
+    def _sections_html(
+        self, sections: list[Section], m: EmpathyMap, convert: MarkdownConverter, url: UrlFor, report: Report
+    ) -> tuple[list[Markup], list[str]]:
+        """Each section as safe HTML, its need tags as chips; and the same without the chips (for search).
+
+        The sections are converted in one go, separated by marker paragraphs: a conversion has a
+        fixed cost that would otherwise be paid eight times a page. A section that swallows the
+        marker after it (an unclosed code fence or HTML block) makes the page fall back to one
+        conversion per section, so that no section can spill into the next.
+        """
+        markers: dict[str, tuple[str, ...]] = {}
+        sources = [self._with_need_markers(section.lines, section.items, markers) for section in sections]
+        separators = [f"{self._marker_prefix}s{index}" for index in range(1, len(sections))]
+        source = sources[0] + "".join(f"\n\n{sep}\n\n{text}" for sep, text in zip(separators, sources[1:], strict=True))
+        splitters = [f"<p>{sep}</p>" for sep in separators]
+        joined = convert(source)
+        raw, safe = _split(joined, splitters), _split(safe_html.sanitize(joined), splitters)
+        if raw is None or safe is None:
+            raw = [convert(text) for text in sources]
+            safe = [safe_html.sanitize(part) for part in raw]
+        for section, before, after in zip(sections, raw, safe, strict=True):
+            if before != after and not m.unsafe_lines.intersection(number for number, _ in section.lines):
+                lost = safe_html.removed(before, after)
+                if lost:  # The source scan names what the sanitiser removes; this is its safety net.
+                    report.warning(
+                        section.line, f"unsafe content was left out of this section: {quoted(', '.join(lost))}"
+                    )
+        chips = self._chips_for_page(url)
+        with_chips, without = [], []
+        for part in safe:
+            plain = part
+            # Longest markers first: marker 1 is a prefix of marker 10.
+            for marker in sorted((mk for mk in markers if mk in part), key=len, reverse=True):
+                part = part.replace(marker, chips(markers[marker]))
+                plain = plain.replace(marker, "")
+            with_chips.append(Markup(part))
+            without.append(plain)
+        return with_chips, without
+
+    def _chips_for_page(self, url: UrlFor) -> Callable[[tuple[str, ...]], str]:
+        """Chips HTML per combination of needs, made once per page: a page repeats the same few."""
+        macro = self.env.get_template("empathy_playbook/partials/chips.html").module.chips  # type: ignore[attr-defined]
+        cache: dict[tuple[str, ...], str] = {}
+
+        def chips(needs: tuple[str, ...]) -> str:
+            if needs not in cache:
+                cache[needs] = str(macro(needs, url))
+            return cache[needs]
+
+        return chips
 
     def _empty_view(self, key: str) -> SectionView:
-        return SectionView(key, key, self.labels[key], self.labels[f"question.{key}"], Markup(""), 0)
+        return SectionView(key, key, self.labels[key], self.labels[f"question.{key}"], Markup(""), "", 0)
 
     def _profile_rows(self, m: EmpathyMap, url: UrlFor) -> list[tuple[str, list[tuple[str, str]]]]:
         """(label, [(text, link or "")]) for each front matter value the map has, in a fixed order."""
@@ -188,12 +244,11 @@ class Renderer:
         add("tags", *((tag, "") for tag in p.tags))
         return rows
 
-    def _markdown_with_markers(
-        self, lines: list[SourceLine], items: list[Item], convert: MarkdownConverter
-    ) -> tuple[str, dict[str, tuple[str, ...]]]:
-        """The lines as HTML, with a marker where each item's need tags stood, and the needs per marker."""
+    def _with_need_markers(
+        self, lines: list[SourceLine], items: list[Item], markers: dict[str, tuple[str, ...]]
+    ) -> str:
+        """The lines as Markdown, with a marker where each item's need tags stood (noted in `markers`)."""
         tagged = {item.line: item for item in items if item.needs and item.tag_column is not None}
-        markers: dict[str, tuple[str, ...]] = {}
         source = []
         for number, text in lines:
             item = tagged.get(number)
@@ -202,12 +257,33 @@ class Renderer:
                 markers[marker] = item.needs
                 text = " ".join([text[: item.tag_column].rstrip(), *item.unknown_tags, marker])
             source.append(text)
-        return convert("\n".join(source)), markers
+        return "\n".join(source)
 
     def needs_page(self, url: UrlFor) -> RenderedPage:
-        index = self.playbook.needs(self.vocabulary)
-        page = self.env.get_template("empathy_playbook/needs.html").render(index=index, url=url, plain_text=plain_text)
-        return RenderedPage(self.labels["page.needs"], page, [Heading(key, self.need_label(key)) for key in index])
+        """Every tagged item by category: the one page that grows with every item of every map.
+
+        Its rows are made here rather than in the template (a Jinja loop costs several times more per
+        row), one list item and one link each; the template gives the page its structure.
+        """
+        page_urls: dict[str, str] = {}
+        lists: dict[str, Markup] = {}
+        for key, entries in self.playbook.needs(self.vocabulary).items():
+            rows = []
+            for entry in entries:
+                map_url = page_urls.get(entry.map.page_path) or page_urls.setdefault(
+                    entry.map.page_path, url(entry.map.page_path)
+                )
+                label = self.labels[entry.section.key] if entry.section.key else entry.section.heading
+                rows.append(
+                    f'<li>{escape(plain_text(entry.item.text))} <a href="{escape(map_url)}#{escape(entry.section.key)}">'
+                    f"{escape(entry.map.title)} · {escape(label)}</a></li>"
+                )
+            lists[key] = Markup("\n".join(rows))
+        page = self.env.get_template("empathy_playbook/needs.html").render(lists=lists)
+        # Every item on it is found on its map page, in its section: indexing this page too would double
+        # the search results and cost as much as indexing all map pages again.
+        headings = [Heading(key, self.need_label(key)) for key in lists]
+        return RenderedPage(self.labels["page.needs"], page, headings, searchable=False)
 
     def metaphors_page(self, url: UrlFor) -> RenderedPage:
         page = self.env.get_template("empathy_playbook/metaphors.html").render(metaphors=self.metaphors, url=url)
@@ -231,8 +307,24 @@ class Renderer:
         return RenderedPage(self.labels["page.overview"], page)
 
 
+def _split(html: str, separators: list[str]) -> list[str] | None:
+    """`html` cut at each separator in turn; None unless each occurs exactly once, in order."""
+    parts = []
+    rest = html
+    for separator in separators:
+        before, found, rest = rest.partition(separator)
+        if not found or separator in before:
+            return None
+        parts.append(before)
+    if any(separator in rest for separator in separators):
+        return None
+    return [part.strip("\n") for part in (*parts, rest)]
+
+
 def plain_text(markdown: str) -> str:
     """An item's Markdown as the plain text shown in index tables: links keep their text, markup goes."""
+    if not any(mark in markdown for mark in "[<*_`"):  # most items: nothing to take out
+        return " ".join(markdown.split())
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     text = re.sub(r"<[^>]*>", "", text)
     text = re.sub(r"(\*\*|__|\*|`)", "", text)

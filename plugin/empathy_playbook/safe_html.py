@@ -33,6 +33,7 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _URL_ATTRIBUTES = {"href", "src"}
 
+_MAYBE_UNSAFE = re.compile(r"[<{&]|\]\(|\]:")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _RAW_TAG = re.compile(r"<\s*([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTR_LIST = re.compile(r"\{:?\s*([^{}]*?)\s*\}")
@@ -61,6 +62,9 @@ def scan(lines: Iterable[SourceLine], report: Report) -> set[int]:
     Returns the lines it warned about. Fenced code and code spans are skipped: Markdown shows them as text.
     """
     flagged: set[int] = set()
+    lines = list(lines)
+    if not _MAYBE_UNSAFE.search("\n".join(text for _, text in lines)):  # most maps: nothing to look at
+        return flagged
     in_fence = ""
     for number, line in lines:
         fence = re.match(r"^\s*(`{3,}|~{3,})", line)
@@ -71,7 +75,7 @@ def scan(lines: Iterable[SourceLine], report: Report) -> set[int]:
         if fence:
             in_fence = fence.group(1)
             continue
-        if not any(mark in line for mark in ("<", "{", "](", "]:", "&")):
+        if not _MAYBE_UNSAFE.search(line):
             continue
         for message in _unsafe(_CODE_SPAN.sub("", line)):
             report.warning(

@@ -26,13 +26,15 @@ class Settings:
     privacy: PrivacyPolicy = NO_PERSONAL_DATA
     review_months: int = 6
     """A map whose `reviewed` date is older than this is due for review."""
+    nav_max_maps: int = 100
+    """Above this many maps, the maps leave the navigation: the overview, the indexes and search lead to them."""
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Settings:
         """Settings from the plugin's options; raises ValueError naming the option that is wrong."""
         known = {
             "enabled", "maps_dir", "headings", "needs", "max_file_size",
-            "personal_fields", "publish_personal_data", "review_months",
+            "personal_fields", "publish_personal_data", "review_months", "nav_max_maps",
         }  # fmt: skip
         unknown = sorted(set(options) - known)
         if unknown:
@@ -49,6 +51,7 @@ class Settings:
                 _typed(options.get("publish_personal_data", False), bool, "publish_personal_data"),
             ),
             review_months=_typed(options.get("review_months", 6), int, "review_months"),
+            nav_max_maps=_typed(options.get("nav_max_maps", 100), int, "nav_max_maps"),
         )
 
 
