@@ -1,0 +1,142 @@
+"""The built site in a real browser: Debian's Chromium, driven by Playwright, over HTTP on localhost.
+
+Without Chromium these tests skip, saying how to install it; with CI set, a missing browser fails them.
+Playwright's own browser download is neither needed nor wanted: the system Chromium is launched
+by its path.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from ..conftest import REPO
+
+# Chromium as root in a sandbox-less container, with no network but loopback: no sandbox, GPU or
+# background traffic (which would be refused, noisily, at every start).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+LONG_MAP = """\
+---
+title: Stress test with a very long title that keeps going Donaudampfschifffahrtsgesellschaftskapitän
+role: A role with an unbreakable word Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz
+market: b2b
+metaphor: Racefiets
+reviewed: 2099-01-01
+---
+
+## Ziet
+- Pneumonoultramicroscopicsilicovolcanoconiosis-and-then-some-more-without-any-spaces-at-all-to-break-it #economisch
+- https://example.com/a/very/long/link/that/does/not/break/on/its/own/because/it/has/no/spaces/at/all/anywhere
+{items}
+
+## Hoort
+- Kort.
+
+## Denkt en voelt
+- Een tabel:
+
+| kolom met een heel lange kop | nog een kolom | derde |
+|---|---|---|
+| waarde | waarde | waarde |
+
+## Zegt en doet
+```
+een codeblok met een hele lange regel die niet vanzelf afbreekt omdat het code is en code breekt niet af enzovoort
+```
+
+## Frustraties
+{items}
+
+## Wil bereiken
+- Laatste punt. #psychologisch
+"""
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        message = "Debian's Chromium is missing: install it with 'apt-get install chromium' (.ci/run does)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own playbook, built as it is; under stress/ the same with a map made to stretch the layout."""
+    root = tmp_path_factory.mktemp("playbook")
+    for name in ("docs", "maps", "theme_overrides"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(REPO / name, root / name)
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    items = "\n".join(
+        f"- Punt {n} in een lange lijst met genoeg tekst om de regel te vullen. #functioneel" for n in range(12)
+    )
+    (root / "maps" / "test" / "lang.md").parent.mkdir()
+    (root / "maps" / "test" / "lang.md").write_text(LONG_MAP.format(items=items), encoding="utf-8")
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site" / "stress")))
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_at(browser: object, base_url: str) -> Iterator[object]:
+    """open(path, width=1280, height=800, dark=False) → a Playwright page at that URL, closed after the test."""
+    contexts = []
+
+    def open_page(path: str, width: int = 1280, height: int = 800, dark: bool = False) -> object:
+        context = browser.new_context(  # type: ignore[attr-defined]
+            viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light"
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(base_url + path)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
