@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -22,6 +23,7 @@ class Kind(enum.Enum):
     TEXT = "text"
     TEXTS = "text or list of texts"
     CHOICE = "one of a fixed set of words"
+    CHOICES = "one or more of a fixed set of words"
     DATE = "date"
     MAPPING = "mapping of names to texts"
     LIST = "list of texts"
@@ -35,7 +37,12 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    choice_aliases: Mapping[str, str] = field(default_factory=dict)
+    """Other words for a choice (another language), compared without case or accents."""
 
+
+BUYING_ROLES: tuple[str, ...] = ("user", "influencer", "buyer", "decider", "gatekeeper", "initiator")
+"""The roles of the decision-making unit."""
 
 FIELDS: tuple[Field, ...] = (
     Field("title", Kind.TEXT, "The persona or buyer, as shown.", required=True),
@@ -49,6 +56,20 @@ FIELDS: tuple[Field, ...] = (
     Field("owner", Kind.TEXT, "Who keeps this map current."),
     Field("reviewed", Kind.DATE, "Date of the last review, as YYYY-MM-DD."),
     Field("tags", Kind.LIST, "Free tags."),
+    Field(
+        "buying_role",
+        Kind.CHOICES,
+        "The buyer's role(s) in the decision-making unit: user, influencer, buyer, decider, gatekeeper, initiator.",
+        choices=BUYING_ROLES,
+        choice_aliases={
+            "gebruiker": "user",
+            "beinvloeder": "influencer",
+            "inkoper": "buyer",
+            "beslisser": "decider",
+            "poortwachter": "gatekeeper",
+            "initiatiefnemer": "initiator",
+        },
+    ),
     Field(
         "subject",
         Kind.CHOICE,
@@ -95,6 +116,7 @@ class FrontMatterReader:
             Kind.TEXT: self._text,
             Kind.TEXTS: self._texts,
             Kind.CHOICE: self._choice,
+            Kind.CHOICES: self._choices,
             Kind.DATE: self._date,
             Kind.MAPPING: self._mapping,
             Kind.LIST: self._list,
@@ -167,6 +189,7 @@ class FrontMatterReader:
             reviewed=values.get("reviewed"),  # type: ignore[arg-type]
             tags=tuple(values.get("tags", ())),  # type: ignore[arg-type]
             subject=str(values.get("subject") or "persona"),
+            buying_roles=tuple(values.get("buying_role", ())),  # type: ignore[arg-type]
         )
 
     def _key(self, node: yaml.Node) -> str | None:
@@ -214,12 +237,24 @@ class FrontMatterReader:
 
     def _choice(self, spec: Field, node: yaml.Node) -> str | None:
         text = self._text(spec, node, read_as_text=False)
+        return self._one_of(spec, node, text) if text else text
+
+    def _choices(self, spec: Field, node: yaml.Node) -> tuple[str, ...] | None:
+        nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        found = [self._one_of(spec, item, self._text(spec, item, read_as_text=False)) for item in nodes]
+        return tuple(dict.fromkeys(choice for choice in found if choice))
+
+    def _one_of(self, spec: Field, node: yaml.Node, text: str | None) -> str | None:
         if not text:
-            return text
-        if text.casefold() in spec.choices:
-            return text.casefold()
-        hint = nearest(text.casefold(), spec.choices)
-        choices = " or ".join(f"'{choice}'" for choice in spec.choices)
+            return None
+        word = _folded(text)
+        if word in spec.choices:
+            return word
+        if word in spec.choice_aliases:
+            return spec.choice_aliases[word]
+        hint = nearest(word, [*spec.choices, *spec.choice_aliases])
+        listed = [f"'{choice}'" for choice in spec.choices]
+        choices = " or ".join(listed) if len(listed) == 2 else "one of " + ", ".join(listed)
         suggestion = f"; did you mean '{hint}'?" if hint else ""
         self.error(node, f"'{spec.name}' must be {choices}, not '{quoted(text)}'{suggestion}")
         return None
@@ -271,3 +306,8 @@ class FrontMatterReader:
             value = "" if value_node.tag == _NULL and value_node.style is None else value_node.value.strip()
             entries[key] = RoutineEntry(key, value, line)
         return tuple(entry for entry in entries.values() if entry.value)
+
+
+def _folded(text: str) -> str:
+    """A word compared without case or accents: 'Beïnvloeder' is 'beinvloeder'."""
+    return unicodedata.normalize("NFKD", text.strip()).encode("ascii", "ignore").decode().casefold()

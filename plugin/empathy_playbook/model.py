@@ -108,6 +108,8 @@ class Profile:
     metaphors: tuple[str, ...] = ()
     routine: tuple[RoutineEntry, ...] = ()
     """Routine customer data, in the order written."""
+    buying_roles: tuple[str, ...] = ()
+    """Keys of the buyer's roles in the decision-making unit (`decider`, ...)."""
     subject: str = "persona"
     """Who the map describes: a `persona`, a `composite` of real buyers, or one `real` person."""
     owner: str = ""

@@ -5,6 +5,8 @@ Positions come from the elements' bounding boxes in a real browser, never from c
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 MAPS = ["maps/zorg/orthopedisch-arts/", "maps/zakelijk/inkoper-leaseautos/", "stress/maps/test/lang/"]
@@ -65,7 +67,7 @@ def test_on_a_phone_the_sections_stack_in_one_column_at_full_width(page_at: obje
     for key in KEYS:
         assert box[key]["width"] == pytest.approx(content, abs=1), key
         assert box[key]["left"] == pytest.approx(box["thinks-feels"]["left"], abs=1), key
-    for first, second in zip(KEYS, KEYS[1:], strict=False):
+    for first, second in itertools.pairwise(KEYS):
         assert box[first]["bottom"] <= box[second]["top"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # type: ignore[attr-defined]
     assert overflowing(page) == []
