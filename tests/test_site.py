@@ -143,7 +143,7 @@ def test_the_profile_card_shows_the_front_matter(full_site: Site) -> None:
         "Reviewed": "2024-05-31",
     }
     links = [a["href"] for a in page.select(".ep-profile a")]
-    assert links == ["../../../metaphors/#racing-bike", "../../../metaphors/#chess-game"]
+    assert links == ["../../../accounts/acme/", "../../../metaphors/#racing-bike", "../../../metaphors/#chess-game"]
 
 
 def test_values_from_the_map_are_escaped_everywhere(full_site: Site) -> None:
@@ -183,6 +183,7 @@ def test_the_metaphor_index_and_the_overview(full_site: Site) -> None:
         "Price buyers",
         "B2B",
         "Acme",
+        "",  # no buying role
         "Racing bike , Chess game",
     ]
 

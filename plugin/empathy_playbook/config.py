@@ -31,6 +31,8 @@ class EmpathyPlaybookConfig(base.Config):
     """Bytes; a larger map is rejected before it is parsed."""
     personal_fields = c.ListOfItems(c.Type(str), default=list(DEFAULT_PERSONAL_FIELDS))
     """Routine keys that are personal data in a map with `subject: real` (age and income only when exact)."""
+    onboarding = c.ListOfItems(c.Type((str, dict)), default=[])
+    """The onboarding path: map paths (below the maps folder), or {map, why, questions} each."""
     nav_max_maps = c.Type(int, default=100)
     """Up to this many maps appear in the navigation; above it only the overview does (the build stays linear)."""
     review_months = c.Type(int, default=6)

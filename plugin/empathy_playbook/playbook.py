@@ -18,6 +18,20 @@ OVERVIEW_PAGE = "maps/index.md"
 NEEDS_PAGE = "needs.md"
 METAPHORS_PAGE = "metaphors.md"
 REVIEW_PAGE = "review.md"
+ACCOUNTS_PAGE = "accounts/index.md"
+COMPARE_PAGE = "compare.md"
+ONBOARDING_PAGE = "onboarding.md"
+
+
+def account_page(slug: str) -> str:
+    return f"accounts/{slug}.md"
+
+
+def card_page(m: EmpathyMap) -> str:
+    """Where a map's meeting card sits: `cards/<path below maps/>/`."""
+    return f"cards/{m.url_path}.md"
+
+
 """Where the generated index pages sit among the site's pages (so at `maps/`, `needs/`, `metaphors/`, `review/`)."""
 
 
@@ -35,6 +49,15 @@ class Metaphor:
     name: str
     """As first written (metaphors that differ only in case are one)."""
     anchor: str
+    maps: tuple[EmpathyMap, ...]
+
+
+@dataclass(frozen=True)
+class Account:
+    """The maps of one customer account: the stakeholders of a multi-level sale."""
+
+    name: str
+    slug: str
     maps: tuple[EmpathyMap, ...]
 
 
@@ -59,6 +82,19 @@ class Playbook:
                 for need in item.needs:
                     index[need].append(NeedEntry(m, section, item))
         return index
+
+    def accounts(self) -> list[Account]:
+        """Accounts by name; their maps by title. Names that differ only in case are one account."""
+        by_name: dict[str, list[EmpathyMap]] = {}
+        spelling: dict[str, str] = {}
+        for m in self.overview():
+            if m.profile.account:
+                key = m.profile.account.casefold()
+                spelling.setdefault(key, m.profile.account)
+                by_name.setdefault(key, []).append(m)
+        keys = sorted(by_name)
+        slugs = unique_slugs(spelling[key] for key in keys)
+        return [Account(spelling[key], slug, tuple(by_name[key])) for key, slug in zip(keys, slugs, strict=True)]
 
     def metaphors(self) -> list[Metaphor]:
         by_name: dict[str, list[EmpathyMap]] = {}

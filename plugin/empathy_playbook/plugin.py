@@ -22,7 +22,19 @@ from mkdocs.utils.templates import TemplateContext
 from .config import EmpathyPlaybookConfig
 from .i18n import Labels
 from .model import EmpathyMap, Level, Problem
-from .playbook import METAPHORS_PAGE, NEEDS_PAGE, OVERVIEW_PAGE, REVIEW_PAGE, read_playbook
+from .playbook import (
+    ACCOUNTS_PAGE,
+    COMPARE_PAGE,
+    METAPHORS_PAGE,
+    NEEDS_PAGE,
+    ONBOARDING_PAGE,
+    OVERVIEW_PAGE,
+    REVIEW_PAGE,
+    Account,
+    account_page,
+    card_page,
+    read_playbook,
+)
 from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
 from .settings import Settings
 
@@ -35,7 +47,8 @@ except ImportError:  # pragma: no cover
 log = logging.getLogger("mkdocs.plugins.empathy_playbook")
 
 STYLESHEET = "assets/empathy-playbook/empathy-playbook.css"
-_STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "empathy-playbook.css"
+SCRIPT = "assets/empathy-playbook/empathy-playbook.js"
+_ASSETS = Path(__file__).parent / "assets"
 
 PageRenderer = Callable[[UrlFor, MarkdownConverter], RenderedPage]
 
@@ -57,6 +70,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self.labels = Labels(config.theme.get("language") or "en")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         return config
 
     # Late, so that files added by other plugins (mkdocs-gen-files, ...) exist when we check for name clashes.
@@ -85,8 +100,20 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._add_page(files, config, NEEDS_PAGE, lambda url, convert: renderer.needs_page(url))
         self._add_page(files, config, METAPHORS_PAGE, lambda url, convert: renderer.metaphors_page(url))
         self._add_page(files, config, REVIEW_PAGE, lambda url, convert: renderer.review_page(url))
-        if files.get_file_from_path(STYLESHEET) is None:  # a site's own copy wins
-            files.append(File.generated(config, STYLESHEET, abs_src_path=str(_STYLESHEET_SOURCE)))
+        self._add_page(files, config, ACCOUNTS_PAGE, lambda url, convert: renderer.accounts_page(url))
+        for account in renderer.accounts:
+            render = functools.partial(_render_account, renderer, account)
+            self._add_page(files, config, account_page(account.slug), render, InclusionLevel.NOT_IN_NAV)
+        self._add_page(files, config, ONBOARDING_PAGE, lambda url, convert: renderer.onboarding_page(url))
+        self._add_page(
+            files, config, COMPARE_PAGE, lambda url, convert: renderer.compare_page(url), InclusionLevel.NOT_IN_NAV
+        )
+        for m in playbook.maps:
+            render = functools.partial(_render_card, renderer, m)
+            self._add_page(files, config, card_page(m), render, InclusionLevel.NOT_IN_NAV)
+        for asset in (STYLESHEET, SCRIPT):
+            if files.get_file_from_path(asset) is None:  # a site's own copy wins
+                files.append(File.generated(config, asset, abs_src_path=str(_ASSETS / Path(asset).name)))
         return files
 
     def _add_page(
@@ -170,6 +197,14 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
 def _render_map(renderer: Renderer, m: EmpathyMap, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
     return renderer.map_page(m, convert, url)
+
+
+def _render_account(renderer: Renderer, account: Account, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
+    return renderer.account_page(account, url)
+
+
+def _render_card(renderer: Renderer, m: EmpathyMap, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
+    return renderer.card_page(m, url)
 
 
 def _report(problem: Problem) -> None:

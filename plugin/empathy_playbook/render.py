@@ -21,10 +21,10 @@ from markupsafe import Markup, escape
 from . import safe_html
 from .i18n import Labels
 from .model import EmpathyMap, Item, Problem, Report, Section, SourceLine, quoted
-from .playbook import METAPHORS_PAGE, Playbook, slugify, unique_slugs
+from .playbook import COMPARE_PAGE, METAPHORS_PAGE, Account, Playbook, account_page, card_page, slugify, unique_slugs
 from .review import Overdue, overdue, overdue_maps
 from .settings import Settings
-from .vocabulary import GRID_ORDER, NeedCategory
+from .vocabulary import GRID_ORDER, NeedCategory, nearest
 
 MarkdownConverter = Callable[[str], str]
 """Markdown source to HTML, with the site's own Markdown extensions."""
@@ -84,6 +84,8 @@ class Renderer:
         self.labels = labels
         self.today = today or datetime.date.today()
         self.metaphors = playbook.metaphors()
+        self.accounts = playbook.accounts()
+        self._account_of = {id(m): account for account in self.accounts for m in account.maps}
         self._metaphor_anchors = {metaphor.name.casefold(): metaphor.anchor for metaphor in self.metaphors}
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(
@@ -152,6 +154,7 @@ class Renderer:
             below=below,
             problems=sorted([*m.problems, *report.problems], key=lambda problem: problem.line),
             overdue=overdue(m, self.settings.review_months, self.today),
+            card=url(card_page(m)),
             url=url,
         )
         summary = " · ".join(f"{label}: {', '.join(text for text, _ in values)}" for label, values in profile)
@@ -235,13 +238,17 @@ class Renderer:
         add("organisation", (p.organisation, ""))
         add("market", (self.labels[f"market.{p.market}"] if p.market else "", ""))
         add("segment", (p.segment, ""))
-        add("account", (p.account, ""))
+        account = self._account_of.get(id(m))
+        add("account", (p.account, url(account_page(account.slug)) if account else ""))
+        add("buying_role", *((self.labels[f"role.{role}"], "") for role in p.buying_roles))
         add("metaphor", *((name, url(f"{METAPHORS_PAGE}#{self.metaphor_anchor(name)}")) for name in p.metaphors))
         for entry in p.routine:
             add(f"routine.{entry.key}", (entry.value, ""))
         add("owner", (p.owner, ""))
         add("reviewed", (p.reviewed.isoformat() if p.reviewed else "", ""))
         add("tags", *((tag, "") for tag in p.tags))
+        if account:
+            add("account.others", *((other.title, url(other.page_path)) for other in account.maps if other is not m))
         return rows
 
     def _with_need_markers(
@@ -302,8 +309,82 @@ class Renderer:
         headings = [Heading(anchors[owner], name) for owner, name in zip(by_owner, names, strict=True)]
         return RenderedPage(self.labels["page.review"], page, headings)
 
+    def accounts_page(self, url: UrlFor) -> RenderedPage:
+        page = self.env.get_template("empathy_playbook/accounts.html").render(
+            accounts=self.accounts, url=url, account_page=account_page
+        )
+        return RenderedPage(self.labels["page.accounts"], page, [Heading(a.slug, a.name) for a in self.accounts])
+
+    def account_page(self, account: Account, url: UrlFor) -> RenderedPage:
+        """The stakeholders side by side: one column each, one row per section, then per need category."""
+        rows = [(self.labels[key], [self._item_texts(m, key) for m in account.maps]) for key in GRID_ORDER]
+        needs = [
+            (self.need_label(key), [[plain_text(i.text) for _, i in m.items() if key in i.needs] for m in account.maps])
+            for key in self.vocabulary.need_keys
+        ]
+        page = self.env.get_template("empathy_playbook/account.html").render(
+            account=account, rows=rows, needs=needs, url=url
+        )
+        headings = [Heading("stakeholders", account.name), Heading("needs", self.labels["account.needs"])]
+        return RenderedPage(account.name, page, headings, wide=True)
+
+    def card_page(self, m: EmpathyMap, url: UrlFor) -> RenderedPage:
+        """A one-page meeting card: who they are, the story, top pains and gains, our approach, questions."""
+        pains, gains = self._item_texts(m, "pains")[:3], self._item_texts(m, "gains")[:3]
+        approach = m.sections.get("approach")
+        questions = [self.labels["card.ask_pain"].format(item=item) for item in pains] + [
+            self.labels["card.ask_gain"].format(item=item) for item in gains
+        ]
+        page = self.env.get_template("empathy_playbook/card.html").render(
+            map=m,
+            profile=self._profile_rows(m, url),
+            pains=pains,
+            gains=gains,
+            approach=[plain_text(item.text) for item in approach.items] if approach else [],
+            approach_text=" ".join(
+                plain_text(text) for _, text in approach.lines if text and not text.lstrip().startswith(("-", "*", "+"))
+            )
+            if approach
+            else "",
+            questions=questions,
+            url=url,
+        )
+        return RenderedPage(self.labels["card.title"].format(title=m.title), page, searchable=False)
+
+    def compare_page(self, url: UrlFor) -> RenderedPage:
+        sections = [(key, self.labels[key]) for key in GRID_ORDER]
+        page = self.env.get_template("empathy_playbook/compare.html").render(sections=sections, url=url)
+        return RenderedPage(self.labels["page.compare"], page, searchable=False, wide=True)
+
+    def onboarding_page(self, url: UrlFor) -> RenderedPage:
+        by_path = {m.url_path: m for m in self.playbook.maps}
+        report = Report("mkdocs.yml")
+        steps = []
+        for step in self.settings.onboarding:
+            m = by_path.get(step.map)
+            if m is None:
+                hint = nearest(step.map, by_path)
+                report.error(
+                    1,
+                    f"the onboarding step '{quoted(step.map)}' names no map"
+                    + (f"; did you mean '{hint}'?" if hint else ""),
+                )
+                continue
+            steps.append((m, step))
+        page = self.env.get_template("empathy_playbook/onboarding.html").render(steps=steps, url=url)
+        headings = [Heading(f"step-{n}", m.title) for n, (m, _) in enumerate(steps, 1)]
+        return RenderedPage(self.labels["page.onboarding"], page, headings, problems=report.problems)
+
+    @staticmethod
+    def _item_texts(m: EmpathyMap, key: str) -> list[str]:
+        section = m.sections.get(key)
+        return [plain_text(item.text) for item in section.items] if section else []
+
     def overview_page(self, url: UrlFor) -> RenderedPage:
-        page = self.env.get_template("empathy_playbook/overview.html").render(maps=self.playbook.overview(), url=url)
+        needs = {id(m): sorted({need for _, item in m.items() for need in item.needs}) for m in self.playbook.maps}
+        page = self.env.get_template("empathy_playbook/overview.html").render(
+            maps=self.playbook.overview(), needs_of=lambda m: needs[id(m)], url=url, compare=url(COMPARE_PAGE)
+        )
         return RenderedPage(self.labels["page.overview"], page)
 
 

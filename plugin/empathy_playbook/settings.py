@@ -18,6 +18,16 @@ CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml"
 
 
 @dataclass(frozen=True)
+class OnboardingStep:
+    """One step of the path for new account managers: a map, why it matters, questions to answer."""
+
+    map: str
+    """The map's path below the maps folder, without .md (`zorg/orthopedisch-arts`)."""
+    why: str = ""
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     maps_dir: str = "maps"
     """The folder of the maps, relative to the project root."""
@@ -26,6 +36,8 @@ class Settings:
     privacy: PrivacyPolicy = NO_PERSONAL_DATA
     review_months: int = 6
     """A map whose `reviewed` date is older than this is due for review."""
+    onboarding: tuple[OnboardingStep, ...] = ()
+    """The onboarding path, in order."""
     nav_max_maps: int = 100
     """Above this many maps, the maps leave the navigation: the overview, the indexes and search lead to them."""
 
@@ -34,7 +46,7 @@ class Settings:
         """Settings from the plugin's options; raises ValueError naming the option that is wrong."""
         known = {
             "enabled", "maps_dir", "headings", "needs", "max_file_size",
-            "personal_fields", "publish_personal_data", "review_months", "nav_max_maps",
+            "personal_fields", "publish_personal_data", "review_months", "nav_max_maps", "onboarding",
         }  # fmt: skip
         unknown = sorted(set(options) - known)
         if unknown:
@@ -52,6 +64,7 @@ class Settings:
             ),
             review_months=_typed(options.get("review_months", 6), int, "review_months"),
             nav_max_maps=_typed(options.get("nav_max_maps", 100), int, "nav_max_maps"),
+            onboarding=tuple(_step(entry) for entry in _list(options.get("onboarding") or [], "onboarding")),
         )
 
 
@@ -117,6 +130,19 @@ def _mapping_of_lists(value: Any, name: str) -> dict[str, list[str]]:
     if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
         raise ValueError(f"the option '{name}' should map section keys to lists of headings")
     return {str(key): [str(item) for item in items] for key, items in value.items()}
+
+
+def _step(entry: Any) -> OnboardingStep:
+    if isinstance(entry, str):
+        return OnboardingStep(entry.removesuffix(".md"))
+    if not isinstance(entry, Mapping) or not entry.get("map"):
+        raise ValueError("every step under 'onboarding' needs a 'map' (its path below the maps folder)")
+    questions = entry.get("questions") or []
+    return OnboardingStep(
+        str(entry["map"]).removesuffix(".md"),
+        str(entry.get("why") or ""),
+        tuple(str(question) for question in _list(questions, "onboarding.questions")),
+    )
 
 
 def _need(entry: Any) -> NeedCategory:

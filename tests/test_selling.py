@@ -1,0 +1,183 @@
+"""Multi-level selling and onboarding: buying roles, account pages, meeting cards, the onboarding path."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from empathy_playbook import Vocabulary, parse_map
+
+from .conftest import GOOD_MAP, Site
+
+SURGEON = GOOD_MAP.replace("Test buyer", "Surgeon").replace(
+    "role: Purchaser", "role: Orthopaedic surgeon\naccount: St. Mary's\nbuying_role: user\nmetaphor: Racing bike"
+)
+BOARD = (
+    GOOD_MAP.replace("Test buyer", "Hospital board")
+    .replace("role: Purchaser", "role: Board member\naccount: St. Mary's\nbuying_role: [decider, gatekeeper]")
+    .replace("- the market #economic", "- budgets #economic")
+    .replace("- growth #psychological", "- reputation #psychological\n- lower cost #economic")
+)
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def cells(row: object) -> list[str]:
+    return [" ".join(cell.get_text(" ", strip=True).split()) for cell in row.select("td")]  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def account_site(site: Site) -> Site:
+    site.write("maps/care/surgeon.md", SURGEON)
+    site.write("maps/care/board.md", BOARD)
+    site.write("maps/other.md", GOOD_MAP.replace("Test buyer", "Elsewhere"))
+    return site.build(strict=True)
+
+
+def test_the_account_page_shows_the_stakeholders_side_by_side_per_section_with_their_roles(account_site: Site) -> None:
+    page = soup(account_site.html("accounts/st-mary-s"))
+    assert page.select_one("article h1").get_text() == "St. Mary's"
+    table = page.select_one("table#stakeholders")
+    assert [th.get_text(" ", strip=True) for th in table.select("thead th")] == [
+        "Section",
+        "Hospital board Board member",
+        "Surgeon Orthopaedic surgeon",
+    ]
+    rows = {tr.select_one("th").get_text(): cells(tr) for tr in table.select("tbody tr")}
+    assert rows["Buying role"] == ["Decider Gatekeeper", "User"]
+    assert rows["Metaphor"] == ["", "Racing bike"]
+    assert rows["Sees"] == ["budgets", "the market"]
+    assert rows["Gains"] == ["reputation lower cost", "growth"]
+    assert list(rows)[2:] == ["Thinks & feels", "Hears", "Sees", "Says & does", "Pains", "Gains"]
+    needs = {tr.select_one("th").get_text(): cells(tr) for tr in page.select("h2#needs ~ div tbody tr")}
+    assert needs == {
+        "Functional": ["delays", "delays"],
+        "Economic": ["budgets lower cost", "the market"],
+        "Psychological": ["reputation", "growth"],
+    }
+
+
+def test_the_accounts_index_lists_every_account_with_its_stakeholders(account_site: Site) -> None:
+    page = soup(account_site.html("accounts"))
+    assert [(h2["id"], h2.a["href"]) for h2 in page.select("article h2")] == [("st-mary-s", "st-mary-s/")]
+    assert [" ".join(li.get_text(" ", strip=True).split()) for li in page.select("article li")] == [
+        "Hospital board · Board member Decider Gatekeeper",
+        "Surgeon · Orthopaedic surgeon User",
+    ]
+
+
+def test_a_map_links_to_its_account_and_to_the_other_stakeholders(account_site: Site) -> None:
+    page = soup(account_site.html("maps/care/surgeon"))
+    profile = {
+        dt.get_text(): dd for dt, dd in zip(page.select(".ep-profile dt"), page.select(".ep-profile dd"), strict=True)
+    }
+    assert profile["Account"].a["href"] == "../../../accounts/st-mary-s/"
+    assert profile["Buying role"].get_text() == "User"
+    assert [(a.get_text(), a["href"]) for a in profile["Same account"].select("a")] == [("Hospital board", "../board/")]
+    assert "Same account" not in soup(account_site.html("maps/other")).get_text()
+
+
+def test_every_map_has_a_meeting_card_linked_from_its_page(account_site: Site) -> None:
+    page = soup(account_site.html("maps/care/board"))
+    assert page.select_one(".ep-actions a")["href"] == "../../../cards/care/board/"
+    card = soup(account_site.html("cards/care/board"))
+    assert card.select_one("article h1").get_text() == "Meeting card: Hospital board"
+    text = " ".join(card.select_one(".ep-card").get_text(" ", strip=True).split())
+    assert "Top pains delays" in text
+    assert "Wants to achieve reputation lower cost" in text
+    assert [li.get_text() for li in card.select(".ep-card ol li")] == [
+        "How does this affect you today: delays",
+        "What would it mean for you: reputation",
+        "What would it mean for you: lower cost",
+    ]
+    titles = [str(page.title) for page in account_site.spy.nav.pages]
+    assert not any("Meeting card" in title for title in titles)  # cards are reached from their map, not the nav
+
+
+def test_the_overview_carries_every_facet_for_the_filters(account_site: Site) -> None:
+    rows = soup(account_site.html("maps")).select(".ep-overview tbody tr")
+    board = next(row for row in rows if "Hospital board" in row.get_text())
+    assert (board["data-account"], board["data-roles"], board["data-needs"], board["data-market"]) == (
+        "St. Mary's",
+        "Decider|Gatekeeper|",
+        "Economic|Functional|Psychological|",
+        "",
+    )
+    surgeon = next(row for row in rows if "Surgeon" in row.get_text())
+    assert surgeon["data-metaphors"] == "Racing bike|"
+    assert surgeon["data-page"] == "care/surgeon/"
+
+
+def test_the_onboarding_page_lists_the_configured_steps_in_order(site: Site) -> None:
+    site.configure(
+        plugin_options="""
+        onboarding:
+          - map: care/board
+            why: Start at the top.
+            questions: ["Who decides?", "Who pays?"]
+          - care/surgeon.md
+        """
+    )
+    site.write("maps/care/surgeon.md", SURGEON)
+    site.write("maps/care/board.md", BOARD)
+    site.build(strict=True)
+    page = soup(site.html("onboarding"))
+    steps = page.select("ol.ep-onboarding > li")
+    assert [step["data-step"] for step in steps] == ["care/board", "care/surgeon"]
+    assert [(h2["id"], h2.a["href"]) for h2 in page.select("ol.ep-onboarding h2")] == [
+        ("step-1", "../maps/care/board/"),
+        ("step-2", "../maps/care/surgeon/"),
+    ]
+    assert [li.get_text() for li in steps[0].select("ul li")] == ["Who decides?", "Who pays?"]
+    assert "Start at the top." in steps[0].get_text()
+
+
+def test_an_onboarding_step_naming_no_map_is_an_error(site: Site) -> None:
+    site.configure(plugin_options="onboarding: [care/surgeno]")
+    site.write("maps/care/surgeon.md", SURGEON)
+    site.build()
+    site.expect("ERROR mkdocs.yml:1: the onboarding step 'care/surgeno' names no map; did you mean 'care/surgeon'?")
+
+
+def test_labels_of_the_selling_pages_follow_the_site_language(site: Site) -> None:
+    site.configure(language="nl")
+    site.write("maps/care/surgeon.md", SURGEON)
+    site.write("maps/care/board.md", BOARD)
+    site.build(strict=True)
+    account = soup(site.html("accounts/st-mary-s"))
+    rows = [tr.select_one("th").get_text() for tr in account.select("table#stakeholders tbody tr")]
+    assert rows[:3] == ["Rol in de beslissing", "Metafoor", "Denkt & voelt"]
+    assert "Beslisser" in account.get_text()
+    assert soup(site.html("cards/care/board")).select_one("article h1").get_text() == "Gesprekskaart: Hospital board"
+    assert soup(site.html("onboarding")).select_one("article h1").get_text() == "Inwerken"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("decider", ("decider",)),
+        ("[beslisser, Beïnvloeder]", ("decider", "influencer")),
+        ("BEINVLOEDER", ("influencer",)),
+        ("[user, user]", ("user",)),
+    ],
+)
+def test_buying_roles_in_either_language(value: str, expected: tuple[str, ...]) -> None:
+    m = parse_map(
+        f"---\ntitle: T\nbuying_role: {value}\n---\n".encode(), path="m.md", url_path="m", vocabulary=Vocabulary()
+    )
+    assert m.profile.buying_roles == expected
+    assert not [p for p in m.problems if p.line == 3]
+
+
+def test_an_unknown_buying_role_is_an_error_with_the_nearest_role() -> None:
+    m = parse_map(
+        b"---\ntitle: T\nbuying_role: [decidr, boss]\n---\n", path="m.md", url_path="m", vocabulary=Vocabulary()
+    )
+    messages = [f"{p.line}: {p.message}" for p in m.problems if p.line == 3]
+    roles = "'user', 'influencer', 'buyer', 'decider', 'gatekeeper', 'initiator'"
+    assert messages == [
+        f"3: 'buying_role' must be one of {roles}, not 'decidr'; did you mean 'decider'?",
+        f"3: 'buying_role' must be one of {roles}, not 'boss'",
+    ]
