@@ -60,7 +60,8 @@ class _Fence:
 
 def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vocabulary) -> Body:
     """Split the body (its lines, the first being file line `first_line`) into sections."""
-    body = Body(unsafe_lines=safe_html.scan(enumerate(lines, first_line), report))
+    body = Body()
+    outside_fences: list[SourceLine] = []
     current: Section | None = None
     fence = _Fence()
     skip_underline = False
@@ -72,6 +73,7 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
             continue
         heading: str | None = None
         if not fence.step(line, number):
+            outside_fences.append((number, line))
             atx = _ATX_H2.match(line)
             if atx:
                 heading = atx.group(1).strip().rstrip("#").strip()
@@ -94,6 +96,7 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
         current = Section(vocabulary.section_for(heading) or "", heading, number)
         _place(current, body, report, vocabulary)
 
+    body.unsafe_lines = safe_html.scan(outside_fences, report)
     if fence.marker:
         report.error(
             fence.opened_at,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable
 from html.parser import HTMLParser
 
 import nh3
@@ -56,25 +55,16 @@ def sanitize(markup: str) -> str:
     )
 
 
-def scan(lines: Iterable[SourceLine], report: Report) -> set[int]:
+def scan(lines: list[SourceLine], report: Report) -> set[int]:
     """Warn about each piece of raw HTML, attribute or URL in Markdown source that `sanitize` would remove.
 
-    Returns the lines it warned about. Fenced code and code spans are skipped: Markdown shows them as text.
+    `lines` are those outside fenced code (Markdown shows code as text); code spans are skipped too.
+    Returns the lines it warned about.
     """
     flagged: set[int] = set()
-    lines = list(lines)
     if not _MAYBE_UNSAFE.search("\n".join(text for _, text in lines)):  # most maps: nothing to look at
         return flagged
-    in_fence = ""
     for number, line in lines:
-        fence = re.match(r"^\s*(`{3,}|~{3,})", line)
-        if in_fence:
-            if fence and fence.group(1)[0] == in_fence[0] and len(fence.group(1)) >= len(in_fence):
-                in_fence = ""
-            continue
-        if fence:
-            in_fence = fence.group(1)
-            continue
         if not _MAYBE_UNSAFE.search(line):
             continue
         for message in _unsafe(_CODE_SPAN.sub("", line)):
