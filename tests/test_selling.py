@@ -83,7 +83,7 @@ def test_every_map_has_a_meeting_card_linked_from_its_page(account_site: Site) -
     page = soup(account_site.html("maps/care/board"))
     assert page.select_one(".ep-actions a")["href"] == "../../../cards/care/board/"
     card = soup(account_site.html("cards/care/board"))
-    assert card.select_one("article h1").get_text() == "Meeting card: Hospital board"
+    assert card.select_one("h1").get_text() == "Meeting card: Hospital board"
     text = " ".join(card.select_one(".ep-card").get_text(" ", strip=True).split())
     assert "Top pains delays" in text
     assert "Wants to achieve reputation lower cost" in text
@@ -150,7 +150,7 @@ def test_labels_of_the_selling_pages_follow_the_site_language(site: Site) -> Non
     rows = [tr.select_one("th").get_text() for tr in account.select("table#stakeholders tbody tr")]
     assert rows[:3] == ["Rol in de beslissing", "Metafoor", "Denkt & voelt"]
     assert "Beslisser" in account.get_text()
-    assert soup(site.html("cards/care/board")).select_one("article h1").get_text() == "Gesprekskaart: Hospital board"
+    assert soup(site.html("cards/care/board")).select_one("h1").get_text() == "Gesprekskaart: Hospital board"
     assert soup(site.html("onboarding")).select_one("article h1").get_text() == "Inwerken"
 
 

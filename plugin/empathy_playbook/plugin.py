@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from .config import EmpathyPlaybookConfig
@@ -56,6 +57,7 @@ PageRenderer = Callable[[UrlFor, MarkdownConverter], RenderedPage]
 class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     def __init__(self) -> None:
         self._pages: dict[str, PageRenderer] = {}
+        self._cards: dict[str, tuple[EmpathyMap, str]] = {}
         self._search_html: dict[str, str] = {}
         self._full_html: dict[str, str] = {}
 
@@ -79,6 +81,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        self._files = files
         playbook = read_playbook(self.root, self.settings)
         for problem in playbook.all_problems:
             _report(problem)
@@ -108,9 +111,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._add_page(
             files, config, COMPARE_PAGE, lambda url, convert: renderer.compare_page(url), InclusionLevel.NOT_IN_NAV
         )
-        for m in playbook.maps:
-            render = functools.partial(_render_card, renderer, m)
-            self._add_page(files, config, card_page(m), render, InclusionLevel.NOT_IN_NAV)
+        # Meeting cards are standalone documents, written after the build (see Renderer.card_page).
+        self._cards = {card_page(m): (m, _card_url(m, config)) for m in playbook.maps}
+        self._renderer = renderer
         for asset in (STYLESHEET, SCRIPT):
             if files.get_file_from_path(asset) is None:  # a site's own copy wins
                 files.append(File.generated(config, asset, abs_src_path=str(_ASSETS / Path(asset).name)))
@@ -140,7 +143,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             return None
         anchors: set[str] = set()
         rendered = render(
-            lambda target: _relative_url(target, page, files),
+            functools.partial(_url_from, page.url, files, self._cards),
             self._converter(page, files, config, anchors),
         )
         for problem in rendered.problems:
@@ -177,6 +180,15 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
     on_page_context = CombinedEvent(_give_search_the_plain_text, _give_the_theme_the_full_page)
 
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        for m, card_url in self._cards.values():
+            url = functools.partial(_url_from, card_url, self._files, self._cards)
+            target = Path(config.site_dir) / (card_url + "index.html" if card_url.endswith("/") else card_url)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self._renderer.card_page(m, url).html, encoding="utf-8")
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
         if self.config.enabled:
             server.watch(str(self.root / self.settings.maps_dir))
@@ -203,18 +215,25 @@ def _render_account(renderer: Renderer, account: Account, url: UrlFor, convert: 
     return renderer.account_page(account, url)
 
 
-def _render_card(renderer: Renderer, m: EmpathyMap, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
-    return renderer.card_page(m, url)
+def _card_url(m: EmpathyMap, config: MkDocsConfig) -> str:
+    stem = card_page(m).removesuffix(".md")
+    return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
 
 
 def _report(problem: Problem) -> None:
     (log.error if problem.level is Level.ERROR else log.warning)(str(problem))
 
 
-def _relative_url(target: str, page: Page, files: Files) -> str:
+def _url_from(origin: str, files: Files, cards: dict[str, tuple[EmpathyMap, str]], target: str) -> str:
+    """The URL of `target` (a page path, maybe with '#anchor') relative to the page at URL `origin`."""
     path, _, anchor = target.partition("#")
     file = files.get_file_from_path(path)
-    url = file.url_relative_to(page.file) if file is not None else path
+    if file is not None:
+        url = get_relative_url(file.url, origin)
+    elif path in cards:
+        url = get_relative_url(cards[path][1], origin)
+    else:
+        url = path
     return f"{url}#{anchor}" if anchor else url
 
 

@@ -329,7 +329,11 @@ class Renderer:
         return RenderedPage(account.name, page, headings, wide=True)
 
     def card_page(self, m: EmpathyMap, url: UrlFor) -> RenderedPage:
-        """A one-page meeting card: who they are, the story, top pains and gains, our approach, questions."""
+        """A one-page meeting card: who they are, the story, top pains and gains, our approach, questions.
+
+        A whole HTML document of its own, not a page of the site: it exists to be printed, and a
+        theme page per map (navigation, search, scripts) would double the cost of the build.
+        """
         pains, gains = self._item_texts(m, "pains")[:3], self._item_texts(m, "gains")[:3]
         approach = m.sections.get("approach")
         questions = [self.labels["card.ask_pain"].format(item=item) for item in pains] + [
@@ -349,7 +353,9 @@ class Renderer:
             questions=questions,
             url=url,
         )
-        return RenderedPage(self.labels["card.title"].format(title=m.title), page, searchable=False)
+        title = self.labels["card.title"].format(title=m.title)
+        document = self.env.get_template("empathy_playbook/card_document.html").render(title=title, card=Markup(page))
+        return RenderedPage(title, document, searchable=False)
 
     def compare_page(self, url: UrlFor) -> RenderedPage:
         sections = [(key, self.labels[key]) for key in GRID_ORDER]
