@@ -326,7 +326,8 @@ class Renderer:
             account=account, rows=rows, needs=needs, url=url
         )
         headings = [Heading("stakeholders", account.name), Heading("needs", self.labels["account.needs"])]
-        return RenderedPage(account.name, page, headings, wide=True)
+        # Left out of search, like the needs index: every item on it is found on its map page.
+        return RenderedPage(account.name, page, headings, wide=True, searchable=False)
 
     def card_page(self, m: EmpathyMap, url: UrlFor) -> RenderedPage:
         """A one-page meeting card: who they are, the story, top pains and gains, our approach, questions.
