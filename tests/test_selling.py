@@ -17,6 +17,7 @@ BOARD = (
     .replace("role: Purchaser", "role: Board member\naccount: St. Mary's\nbuying_role: [decider, gatekeeper]")
     .replace("- the market #economic", "- budgets #economic")
     .replace("- growth #psychological", "- reputation #psychological\n- lower cost #economic")
+    + "\n## Approach\n\nShow the savings.\n\n- first a long point\n  that goes on\n- second point\n"
 )
 
 
@@ -87,6 +88,13 @@ def test_every_map_has_a_meeting_card_linked_from_its_page(account_site: Site) -
     text = " ".join(card.select_one(".ep-card").get_text(" ", strip=True).split())
     assert "Top pains delays" in text
     assert "Wants to achieve reputation lower cost" in text
+    # The approach's paragraph, then its items: an item's second line is no part of the paragraph.
+    approach = card.find("h2", string="Our approach")
+    assert approach.find_next("p").get_text() == "Show the savings."
+    assert [li.get_text() for li in approach.find_next("ul").select("li")] == [
+        "first a long point that goes on",
+        "second point",
+    ]
     assert [li.get_text() for li in card.select(".ep-card ol li")] == [
         "How does this affect you today: delays",
         "What would it mean for you: reputation",

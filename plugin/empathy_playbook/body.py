@@ -209,7 +209,7 @@ def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> It
     last_line, last_raw = lines[-1]
     tail = _TAG_TAIL.search(last_raw) if "#" in last_raw else None
     if not tail or len(tail.group().rstrip()) >= len(text) + 1:
-        return Item(text=text, line=last_line)
+        return Item(text=text, line=last_line, first_line=lines[0][0])
     needs: list[str] = []
     unknown: list[str] = []
     for word in _TAG.findall(tail.group()):
@@ -226,7 +226,7 @@ def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> It
         elif key not in needs:
             needs.append(key)
     if not needs:
-        return Item(text=text, line=last_line)
+        return Item(text=text, line=last_line, first_line=lines[0][0])
     without_tags = text[: len(text) - len(tail.group().strip())].rstrip()
     return Item(
         text=" ".join([without_tags, *unknown]),
@@ -234,6 +234,7 @@ def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> It
         needs=tuple(needs),
         tag_column=tail.start(),
         unknown_tags=tuple(unknown),
+        first_line=lines[0][0],
     )
 
 

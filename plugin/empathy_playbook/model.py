@@ -68,6 +68,8 @@ class Item:
     """Where the need tags start on `line` (0-based), if it has known ones."""
     unknown_tags: tuple[str, ...] = ()
     """Trailing `#words` that are no need tag: kept as text."""
+    first_line: int = 0
+    """The item's first line (its list marker); the item spans `first_line` to `line`."""
 
 
 @dataclass

@@ -277,9 +277,9 @@ class Renderer:
         for key, entries in self.playbook.needs(self.vocabulary).items():
             rows = []
             for entry in entries:
-                map_url = page_urls.get(entry.map.page_path) or page_urls.setdefault(
-                    entry.map.page_path, url(entry.map.page_path)
-                )
+                if entry.map.page_path not in page_urls:
+                    page_urls[entry.map.page_path] = url(entry.map.page_path)
+                map_url = page_urls[entry.map.page_path]
                 label = self.labels[entry.section.key] if entry.section.key else entry.section.heading
                 rows.append(
                     f'<li>{escape(plain_text(entry.item.text))} <a href="{escape(map_url)}#{escape(entry.section.key)}">'
@@ -346,11 +346,7 @@ class Renderer:
             pains=pains,
             gains=gains,
             approach=[plain_text(item.text) for item in approach.items] if approach else [],
-            approach_text=" ".join(
-                plain_text(text) for _, text in approach.lines if text and not text.lstrip().startswith(("-", "*", "+"))
-            )
-            if approach
-            else "",
+            approach_text=_text_outside_items(approach) if approach else "",
             questions=questions,
             url=url,
         )
@@ -393,6 +389,12 @@ class Renderer:
             maps=self.playbook.overview(), needs_of=lambda m: needs[id(m)], url=url, compare=url(COMPARE_PAGE)
         )
         return RenderedPage(self.labels["page.overview"], page)
+
+
+def _text_outside_items(section: Section) -> str:
+    """The plain text of a section's lines that belong to no list item (its paragraphs)."""
+    in_items = {n for item in section.items for n in range(item.first_line, item.line + 1)}
+    return " ".join(plain_text(text) for number, text in section.lines if text.strip() and number not in in_items)
 
 
 def _split(html: str, separators: list[str]) -> list[str] | None:
