@@ -34,12 +34,18 @@ def problems_in(log: str) -> list[str]:
 
 @pytest.mark.parametrize("program", ["mkdocs", "properdocs"])
 def test_the_repository_itself_builds_strict(program: str, tmp_path: Path) -> None:
+    """Whatever maps the repository holds, its site builds strict. Nothing here knows the maps:
+    adding, changing or deleting a valid map must never turn a test red."""
     result = run(program, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(tmp_path), cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert problems_in(result.stderr) == []
-    for page in ("maps/zorg/orthopedisch-arts", "maps/zakelijk/inkoper-leaseautos", "needs", "metaphors", "maps"):
-        assert (tmp_path / page / "index.html").is_file(), page
-    assert "Racefiets" in (tmp_path / "metaphors" / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "maps" / "index.html").is_file()
+
+
+def test_the_repository_s_maps_pass_the_strict_check() -> None:
+    program = Path(sys.executable).parent / "empathy-playbook"
+    result = subprocess.run([str(program), "check", "--strict"], cwd=REPO, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture

@@ -16,10 +16,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-from ..conftest import REPO
+from .playbook import (
+    DUTCH_DOCS,
+    DUTCH_MAPS,
+    DUTCH_ONBOARDING,
+    ENGLISH_DOCS,
+    ENGLISH_MAPS,
+    ENGLISH_ONBOARDING,
+    LONG_MAP,
+    build_site,
+    write_playbook,
+)
 
 # Chromium as root in a sandbox-less container, with no network but loopback: no sandbox, GPU or
 # background traffic (which would be refused, noisily, at every start).
@@ -32,42 +40,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-LONG_MAP = """\
----
-title: Stress test with a very long title that keeps going Donaudampfschifffahrtsgesellschaftskapitän
-role: A role with an unbreakable word Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz
-market: b2b
-metaphor: Racefiets
-reviewed: 2099-01-01
----
-
-## Ziet
-- Pneumonoultramicroscopicsilicovolcanoconiosis-and-then-some-more-without-any-spaces-at-all-to-break-it #economisch
-- https://example.com/a/very/long/link/that/does/not/break/on/its/own/because/it/has/no/spaces/at/all/anywhere
-{items}
-
-## Hoort
-- Kort.
-
-## Denkt en voelt
-- Een tabel:
-
-| kolom met een heel lange kop | nog een kolom | derde |
-|---|---|---|
-| waarde | waarde | waarde |
-
-## Zegt en doet
-```
-een codeblok met een hele lange regel die niet vanzelf afbreekt omdat het code is en code breekt niet af enzovoort
-```
-
-## Frustraties
-{items}
-
-## Wil bereiken
-- Laatste punt. #psychologisch
-"""
 
 
 @pytest.fixture(scope="session")
@@ -83,20 +55,24 @@ def chromium() -> str:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own playbook, built as it is; under stress/ the same with a map made to stretch the layout."""
-    root = tmp_path_factory.mktemp("playbook")
-    for name in ("docs", "maps", "theme_overrides"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
-        shutil.copy(REPO / name, root / name)
-    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    """The tests' own playbooks, built strict: the Dutch one at the root, the English one under en/,
+    and under stress/ the Dutch one with a map made to stretch the layout."""
+    dutch = write_playbook(
+        tmp_path_factory.mktemp("nl"), language="nl", maps=DUTCH_MAPS, docs=DUTCH_DOCS, steps=DUTCH_ONBOARDING
+    )
+    english = write_playbook(
+        tmp_path_factory.mktemp("en"), language="en", maps=ENGLISH_MAPS, docs=ENGLISH_DOCS, steps=ENGLISH_ONBOARDING
+    )
+    site = tmp_path_factory.mktemp("site")
+    build_site(dutch, site)
+    build_site(english, site / "en")
     items = "\n".join(
         f"- Punt {n} in een lange lijst met genoeg tekst om de regel te vullen. #functioneel" for n in range(12)
     )
-    (root / "maps" / "test" / "lang.md").parent.mkdir()
-    (root / "maps" / "test" / "lang.md").write_text(LONG_MAP.format(items=items), encoding="utf-8")
-    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site" / "stress")))
-    return root / "site"
+    (dutch / "maps" / "test" / "lang.md").parent.mkdir()
+    (dutch / "maps" / "test" / "lang.md").write_text(LONG_MAP.format(items=items), encoding="utf-8")
+    build_site(dutch, site / "stress")
+    return site
 
 
 @pytest.fixture(scope="session")

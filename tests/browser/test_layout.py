@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-MAPS = ["maps/zorg/orthopedisch-arts/", "maps/zakelijk/inkoper-leaseautos/", "stress/maps/test/lang/"]
+MAPS = ["maps/zorg/chirurg/", "maps/consument/hardloper/", "en/maps/retail/store-manager/", "stress/maps/test/lang/"]
 KEYS = ["thinks-feels", "hears", "sees", "says-does", "pains", "gains"]
 
 

@@ -1,4 +1,4 @@
-"""Screenshots of the example content for the README and the home page, made by the browser suite.
+"""Screenshots of the tests' Dutch playbook for the README and the home page, made by the browser suite.
 
 They are always taken (so the pages render); `UPDATE_SCREENSHOTS=1 ./dev test tests/browser/test_screenshots.py`
 also writes them to docs/assets/screenshots/, where the README and the home page show them.
@@ -14,8 +14,8 @@ import pytest
 from ..conftest import REPO
 
 SHOTS = {
-    "map-light.png": ("maps/zorg/orthopedisch-arts/", False),
-    "map-dark.png": ("maps/zorg/orthopedisch-arts/", True),
+    "map-light.png": ("maps/zorg/chirurg/", False),
+    "map-dark.png": ("maps/zorg/chirurg/", True),
     "needs.png": ("needs/", False),
 }
 

@@ -7,23 +7,26 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from .playbook import DUTCH_MAPS, DUTCH_ONBOARDING, DUTCH_TITLES
+
 
 def visible_titles(page: object) -> list[str]:
     return page.locator(".ep-overview tbody tr:visible td:nth-child(2)").all_inner_texts()  # type: ignore[attr-defined]
 
 
-ALL = ["Inkoper van leaseauto’s", "Orthopedisch arts", "Raad van bestuur ziekenhuis"]
+ALL = DUTCH_TITLES
 
 
 @pytest.mark.parametrize(
     ("facet", "value", "expected"),
     [
-        ("market", "B2B", ALL),
-        ("segment", "Zorg", ["Orthopedisch arts", "Raad van bestuur ziekenhuis"]),
-        ("account", "Ziekenhuis", ["Orthopedisch arts", "Raad van bestuur ziekenhuis"]),
-        ("roles", "Beslisser", ["Raad van bestuur ziekenhuis"]),
+        ("market", "B2B", ["Chirurg", "Directeur ziekenhuis"]),
+        ("segment", "Sport", ["Fanatieke hardloper"]),
+        ("account", "Ziekenhuis Noord", ["Chirurg", "Directeur ziekenhuis"]),
+        ("roles", "Beslisser", ["Directeur ziekenhuis"]),
+        ("roles", "Gebruiker", ["Chirurg", "Fanatieke hardloper"]),
         ("needs", "Functioneel", ALL),
-        ("metaphors", "Racefiets", ["Orthopedisch arts"]),
+        ("metaphors", "Racefiets", ["Chirurg"]),
     ],
 )
 def test_the_overview_filters_by_each_facet(page_at: object, facet: str, value: str, expected: list[str]) -> None:
@@ -31,7 +34,7 @@ def test_the_overview_filters_by_each_facet(page_at: object, facet: str, value: 
     assert visible_titles(page) == ALL
     page.select_option(f".ep-filters select[name={facet}]", value)  # type: ignore[attr-defined]
     assert visible_titles(page) == expected
-    assert page.locator(".ep-filters output").inner_text() == f"{len(expected)} van 3 maps"  # type: ignore[attr-defined]
+    assert page.locator(".ep-filters output").inner_text() == f"{len(expected)} van {len(ALL)} maps"  # type: ignore[attr-defined]
     page.select_option(f".ep-filters select[name={facet}]", "")  # type: ignore[attr-defined]
     assert visible_titles(page) == ALL
 
@@ -40,7 +43,7 @@ def test_without_javascript_the_overview_shows_every_map(browser: object, base_u
     context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
     page = context.new_page()
     page.goto(base_url + "maps/")
-    assert page.locator(".ep-overview tbody tr").count() == 3
+    assert page.locator(".ep-overview tbody tr").count() == len(ALL)
     assert page.locator(".ep-filters").count() == 0
     context.close()
 
@@ -49,34 +52,34 @@ def test_two_maps_compared_side_by_side(page_at: object) -> None:
     page = page_at("maps/")
     compare = page.get_by_role("button", name="Vergelijk de gekozen maps")  # type: ignore[attr-defined]
     assert compare.is_disabled()
-    page.get_by_label("Vergelijk: Orthopedisch arts").check()  # type: ignore[attr-defined]
-    page.get_by_label("Vergelijk: Inkoper van leaseauto’s").check()  # type: ignore[attr-defined]
+    page.get_by_label("Vergelijk: Fanatieke hardloper").check()  # type: ignore[attr-defined]
+    page.get_by_label("Vergelijk: Chirurg").check()  # type: ignore[attr-defined]
     compare.click()
     page.wait_for_selector("[data-ep-compare] table:not([hidden]) thead th:nth-child(3)")  # type: ignore[attr-defined]
     assert page.locator("[data-ep-compare] thead th").all_inner_texts() == [  # type: ignore[attr-defined]
         "Onderdeel",
-        "Inkoper van leaseauto’s",
-        "Orthopedisch arts",
+        "Chirurg",
+        "Fanatieke hardloper",
     ]
     pains = page.locator('[data-ep-compare] tr[data-row="pains"] td')  # type: ignore[attr-defined]
-    assert "traag met informatie en contracten" in pains.nth(0).inner_text()
-    assert "Claims bij mislukking" in pains.nth(1).inner_text()
-    chip = pains.nth(1).locator("a.ep-need").first
+    assert "Claims bij mislukking" in pains.nth(0).inner_text()
+    assert "Pijn aan de knieën" in pains.nth(1).inner_text()
+    chip = pains.nth(0).locator("a.ep-need").first
     assert chip.get_attribute("href").endswith("/needs/#economic")  # links still land from here
 
 
 def test_onboarding_progress_is_kept_in_the_browser(page_at: object) -> None:
     page = page_at("onboarding/")
-    assert page.locator("[data-ep-progress]").inner_text() == "0 van 3 stappen gedaan"  # type: ignore[attr-defined]
-    page.locator('[data-step="zorg/raad-van-bestuur"] input[type=checkbox]').check()  # type: ignore[attr-defined]
-    assert page.locator("[data-ep-progress]").inner_text() == "1 van 3 stappen gedaan"  # type: ignore[attr-defined]
+    assert page.locator("[data-ep-progress]").inner_text() == f"0 van {len(DUTCH_ONBOARDING)} stappen gedaan"  # type: ignore[attr-defined]
+    page.locator('[data-step="zorg/directeur"] input[type=checkbox]').check()  # type: ignore[attr-defined]
+    assert page.locator("[data-ep-progress]").inner_text() == f"1 van {len(DUTCH_ONBOARDING)} stappen gedaan"  # type: ignore[attr-defined]
     page.reload()  # type: ignore[attr-defined]
-    assert page.locator('[data-step="zorg/raad-van-bestuur"] input[type=checkbox]').is_checked()  # type: ignore[attr-defined]
-    assert not page.locator('[data-step="zorg/orthopedisch-arts"] input[type=checkbox]').is_checked()  # type: ignore[attr-defined]
-    assert page.locator("[data-ep-progress]").inner_text() == "1 van 3 stappen gedaan"  # type: ignore[attr-defined]
+    assert page.locator('[data-step="zorg/directeur"] input[type=checkbox]').is_checked()  # type: ignore[attr-defined]
+    assert not page.locator('[data-step="zorg/chirurg"] input[type=checkbox]').is_checked()  # type: ignore[attr-defined]
+    assert page.locator("[data-ep-progress]").inner_text() == f"1 van {len(DUTCH_ONBOARDING)} stappen gedaan"  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("name", ["zorg/orthopedisch-arts", "zakelijk/inkoper-leaseautos", "zorg/raad-van-bestuur"])
+@pytest.mark.parametrize("name", sorted(name.removesuffix(".md") for name in DUTCH_MAPS))
 def test_the_meeting_card_prints_as_one_a4_portrait_page(page_at: object, name: str) -> None:
     page = page_at(f"cards/{name}/")
     page.emulate_media(media="print")  # type: ignore[attr-defined]
