@@ -268,3 +268,17 @@ def test_stale_lists_maps_due_for_review_by_owner(project: Path) -> None:
         "2 of 3 maps due for review (every 6 months).",
     ]
     assert "maps/good.md" not in run("stale", "--months", "30", cwd=project).stdout
+
+
+def test_every_value_a_map_wrote_is_printed_on_one_line_in_every_format(project: Path) -> None:
+    """An owner, a title or a file name cannot start a line: in a CI log '::error' there is a command."""
+    owner = "Ann\\n::error file=x.md,line=1::pwned\\r::warning::\\u202egnp.exe"
+    (project / "maps" / "good.md").write_text(GOOD_MAP.replace("role:", f'owner: "{owner}"\nrole:'))
+    (project / "maps" / "t\u202eab\nx.md").write_text(GOOD_MAP.replace("#economic", "#economc"))
+    for args in (["stale"], ["check"], ["check", "--format", "github"], ["check", "--format", "json"]):
+        result = run(*args, cwd=project)
+        for line in (result.stdout + result.stderr).splitlines():
+            assert not line.startswith(("::error file=x", "::warning::", "x.md")), (args, line)
+            assert "\u202e" not in line and "\r" not in line, (args, line)
+    assert "owner: Ann ::error file=x.md,line=1::pwned ::warning:: gnp.exe" in run("stale", cwd=project).stdout
+    assert "maps/t ab x.md:1: error: the file or folder name holds invisible" in run("check", cwd=project).stdout

@@ -7,7 +7,9 @@ nothing active from any of them.
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -16,11 +18,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from empathy_playbook import Vocabulary, parse_map
+from empathy_playbook import Settings, Vocabulary, parse_map
+from empathy_playbook.model import quoted
+from empathy_playbook.playbook import read_playbook
 from empathy_playbook.privacy import NO_PERSONAL_DATA
 from empathy_playbook.render import plain_text
 
-from .conftest import Site
+from .conftest import GOOD_MAP, Site
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED: dict[str, list[str]] = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
@@ -143,3 +147,62 @@ def test_search_index_entries_from_maps_are_text(corpus_site: Site) -> None:
     entries = json.loads((corpus_site.root / "site" / "search" / "search_index.json").read_text())["docs"]
     titles = [entry["title"] for entry in entries if entry["location"].startswith("maps/active-content/")]
     assert titles and all("<script" not in title for title in titles)
+
+
+NAMES: dict[str, str] = yaml.safe_load((CORPUS / "names.yml").read_text(encoding="utf-8"))
+
+
+def _name(key: str) -> str:
+    """A path of names.yml as the file system gives it (`\\xff` is that byte, as on Linux)."""
+    return os.fsdecode(codecs.escape_decode(key.encode())[0])
+
+
+def _problem(name: str) -> str:
+    level, rest = NAMES[name].replace("\\ufffd", "\ufffd").split(" ", 1)
+    line, message = rest.split(": ", 1)
+    return f"{level.upper()} maps/{quoted(_name(name), limit=None)}:{line}: {message}"
+
+
+@pytest.fixture(scope="module")
+def names_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    site = Site(tmp_path_factory.mktemp("names"))
+    site.write("maps/good.md", GOOD_MAP)
+    for name in NAMES:
+        file = site.root / "maps" / _name(name)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(GOOD_MAP, encoding="utf-8")
+    return site
+
+
+def test_a_hostile_name_is_refused_at_its_path_by_the_reader(names_site: Site) -> None:
+    playbook = read_playbook(names_site.root, Settings())
+    assert [m.path for m in playbook.maps] == ["maps/good.md"]
+    assert sorted(f"{p.level.value.upper()} {p}" for p in playbook.all_problems) == sorted(map(_problem, NAMES))
+
+
+def test_a_hostile_name_fails_a_strict_build_and_a_lenient_one_publishes_the_rest(names_site: Site) -> None:
+    names_site.build(strict=True)
+    assert names_site.aborted
+    assert sorted(names_site.claim_all("^(WARNING|ERROR)")) == sorted(map(_problem, NAMES))
+    names_site.build()
+    assert not names_site.aborted
+    assert sorted(names_site.claim_all("^(WARNING|ERROR)")) == sorted(map(_problem, NAMES))
+    site_dir = names_site.root / "site"
+    assert (site_dir / "maps" / "good" / "index.html").is_file()
+    published = [path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*")]
+    assert not [path for path in published if re.search(r"[<>:\"|?*&'`#%\udc80-\udcff]", path)]
+    assert "onerror" not in (site_dir / "index.html").read_text(encoding="utf-8")
+
+
+def test_check_reports_a_hostile_name_as_the_build_does_in_every_format(names_site: Site) -> None:
+    from .test_cli import run
+
+    text = run("check", cwd=names_site.root)
+    assert text.returncode == 1
+    assert sorted(text.stdout.splitlines()[:-1]) == sorted(
+        re.sub(r"^(\w+) (.*?:\d+): ", lambda m: f"{m[2]}: {m[1].lower()}: ", p) for p in map(_problem, NAMES)
+    )
+    listed = json.loads(run("check", "--format", "json", cwd=names_site.root).stdout)
+    assert len(listed) == len(NAMES)
+    exported = json.loads(run("export", cwd=names_site.root).stdout)
+    assert [m["path"] for m in exported["maps"]] == ["maps/good.md"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+from pathlib import Path
 
 import markdown
 from bs4 import BeautifulSoup
@@ -10,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from empathy_playbook import DEFAULT_HEADINGS, GRID_SECTIONS, Labels, Renderer, Settings, Vocabulary, parse_map
-from empathy_playbook.playbook import Playbook
+from empathy_playbook.playbook import Playbook, unsafe_name
 
 VOCABULARY = Vocabulary()
 ACTIVE = {"script", "iframe", "object", "embed", "svg", "math", "form", "style", "base", "link", "meta"}
@@ -126,3 +128,28 @@ def test_no_active_content_from_a_map_reaches_the_page(attacks: list[tuple[str, 
             if attribute in ("href", "src", "action", "xlink:href"):
                 assert not UNSAFE_URL.match(re.sub(r"[\x00-\x20]", "", str(value))), element
             assert "javascript:" not in str(value).lower().replace(" ", ""), element
+
+
+NAME_PART = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"),
+        st.sampled_from(list("<>:\"|?*&'`#% .")),
+        st.sampled_from([chr(0xDC80 + byte) for byte in (0x7F, 0xE9, 0xFF)]),  # bytes that are not UTF-8
+    ),
+    min_size=1,
+    max_size=12,
+).filter(lambda part: part not in (".", ".."))
+
+
+@QUICK
+@given(st.lists(NAME_PART, min_size=1, max_size=3))
+def test_a_name_that_reaches_a_page_is_refused_or_is_plain_text(parts: list[str]) -> None:
+    """A folder or file name becomes an address and a navigation title (HTML, in MkDocs themes)."""
+    relative = Path(*parts[:-1], parts[-1] + ".md")
+    if unsafe_name(relative) is not None:
+        return
+    for part in relative.parts:
+        assert html.escape(part) == part, part  # no markup: nothing for a theme to print as HTML
+        assert not set(part) & set('<>:"|?*\\#%'), part  # clones on Windows; no URL syntax in the address
+        assert part.encode("utf-8"), part  # valid UTF-8 (encoding fails on the bytes that are not)
+        assert not part.endswith((".", " ")) and part.isprintable(), part

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 import yaml
 
-from .model import Level, Problem
+from .model import Level, Problem, quoted
 from .playbook import Playbook, read_playbook
 from .settings import Settings, find_config, plugin_options, read_mkdocs_yml, site_language
 
@@ -88,7 +88,7 @@ def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str) 
             click.echo(
                 _github(problem)
                 if output == "github"
-                else f"{problem.path}:{problem.line}: {problem.level.value}: {problem.message}"
+                else f"{shown(problem.path)}:{problem.line}: {problem.level.value}: {shown(problem.message)}"
             )
         click.echo(_summary(len(playbook.maps), errors, warnings), err=output == "github")
     sys.exit(1 if errors or (strict and warnings) else 0)
@@ -172,7 +172,7 @@ def stale(project: Project, months: int | None) -> None:
     for item in due:
         reviewed = item.map.profile.reviewed
         when = f"reviewed {reviewed} ({item.months_ago} months ago)" if reviewed else "never reviewed"
-        click.echo(f"{item.map.path}: {when}; owner: {item.map.profile.owner or 'nobody'}")
+        click.echo(f"{shown(item.map.path)}: {when}; owner: {shown(item.map.profile.owner) or 'nobody'}")
     click.echo(f"{len(due)} of {len(maps)} maps due for review (every {months} months).")
 
 
@@ -185,8 +185,22 @@ def _summary(maps: int, errors: int, warnings: int) -> str:
     return f"{count(maps, 'map')} checked: {count(errors, 'error')}, {count(warnings, 'warning')}."
 
 
+def shown(value: str) -> str:
+    """A value from a map (a file name, an owner, a title) as printed by every command, in every format.
+
+    On one line, without control or direction-changing characters: a map cannot start a line of its own
+    in a terminal, in a CI log (where '::error' at the start of a line is a command) or in a pipe.
+    """
+    return quoted(value, limit=None)
+
+
 def _as_dict(problem: Problem) -> dict[str, object]:
-    return {"path": problem.path, "line": problem.line, "level": problem.level.value, "message": problem.message}
+    return {
+        "path": shown(problem.path),
+        "line": problem.line,
+        "level": problem.level.value,
+        "message": shown(problem.message),
+    }
 
 
 def _github(problem: Problem) -> str:
@@ -198,4 +212,7 @@ def _github(problem: Problem) -> str:
     def prop(text: str) -> str:
         return data(text).replace(":", "%3A").replace(",", "%2C")
 
-    return f"::{problem.level.value} file={prop(problem.path)},line={problem.line},title=empathy-playbook::{data(problem.message)}"
+    return (
+        f"::{problem.level.value} file={prop(shown(problem.path))},line={problem.line},"
+        f"title=empathy-playbook::{data(shown(problem.message))}"
+    )

@@ -31,9 +31,16 @@ def quoted(value: object, limit: int | None = 60) -> str:
 
     Every value a user wrote goes through here before it is put into a message, so that no
     map can add lines to a log or to a CI annotation, or hide text with direction overrides.
+    Bytes of a file name that are not UTF-8 (surrogates in Python) show as �.
     """
-    text = " ".join("".join(ch if ch.isprintable() else " " for ch in str(value)).split())
+    text = " ".join(
+        "".join(ch if ch.isprintable() else "\ufffd" if _is_surrogate(ch) else " " for ch in str(value)).split()
+    )
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_surrogate(ch: str) -> bool:
+    return "\ud800" <= ch <= "\udfff"
 
 
 @dataclass

@@ -126,7 +126,7 @@ def read_playbook(root: Path, settings: Settings, paths: Iterable[Path] | None =
         url_path = file.relative_to(base).with_suffix("").as_posix()
         report = Report(path, playbook.problems)
         url = _published_at(url_path)
-        if bad_name := _unsafe_name(file.relative_to(base)):
+        if bad_name := unsafe_name(file.relative_to(base)):
             report.error(1, bad_name)
         elif not url:
             report.error(
@@ -187,19 +187,41 @@ def _map_files(maps_dir: Path, root: Path, problems: list[Problem]) -> Iterator[
             yield file
 
 
-_INVISIBLE = re.compile("[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python shows the bytes of a name that are not UTF-8
+_WINDOWS_FORBIDS = '<>:"|?*\\'
+_MARKUP = "&'`#%"
+"""Characters a name may not hold: Windows refuses the first (a clone there would fail); the others
+mean something in HTML or a URL (an entity, a quote, a fragment, an escape), and a name becomes both
+the address of a page and a title in the navigation of every page."""
+_FORBIDDEN = re.compile("[" + re.escape(_WINDOWS_FORBIDS + _MARKUP) + "]")
 
 
-def _unsafe_name(relative: Path) -> str | None:
-    """Why a map's file or folder name cannot become an address, if it cannot."""
+def unsafe_name(relative: Path) -> str | None:
+    """Why a map's file or folder name cannot become an address and a title, if it cannot.
+
+    Refused rather than escaped: the name is also the page's address and a navigation title that
+    MkDocs themes print as HTML, and a playbook must clone on every system.
+    """
     for part in relative.parts:
-        if _INVISIBLE.search(part):
+        if _NOT_UTF8.search(part):
+            return (
+                f"the name '{quoted(part)}' is not UTF-8 text (its unreadable bytes are shown as \ufffd); "
+                "rename it with letters, digits and '-'"
+            )
+        if not part.isprintable():  # control, format (direction), unassigned, private-use, line breaks
             return "the file or folder name holds invisible or direction-changing characters; rename it with letters, digits and '-'"
         if _RESERVED.match(part):
             return (
                 f"'{quoted(part)}' is a reserved name on Windows, so the playbook could not be cloned there; rename it"
             )
+        if forbidden := _FORBIDDEN.search(part):
+            return (
+                f"the name '{quoted(part)}' holds '{forbidden.group()}', which a file name in a playbook may not hold "
+                f"(not allowed: {' '.join(_WINDOWS_FORBIDS + _MARKUP)}); rename it with letters, digits and '-'"
+            )
+        if part.endswith((".", " ")):
+            return f"the name '{quoted(part)}' ends in a dot or a space, which Windows drops; rename it"
     return None
 
 
