@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
@@ -24,12 +23,7 @@ from empathy_playbook.playbook import read_playbook
 from empathy_playbook.privacy import NO_PERSONAL_DATA
 from empathy_playbook.render import plain_text
 
-from .conftest import GOOD_MAP, Site
-
-CORPUS = Path(__file__).parent / "corpus"
-EXPECTED: dict[str, list[str]] = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
-ACTIVE_ELEMENTS = {"script", "iframe", "object", "embed", "svg", "math", "form", "base", "meta", "link", "style"}
-UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
+from .support import CORPUS, EXPECTED, GOOD_MAP, Site, assert_no_active_content, corpus_line_as_log, run_program
 
 
 def test_every_corpus_file_has_expectations() -> None:
@@ -41,12 +35,6 @@ def test_the_reader_gives_exactly_the_expected_problems(name: str) -> None:
     m = parse_map((CORPUS / name).read_bytes(), path=f"maps/{name}", url_path=name[:-3], vocabulary=Vocabulary())
     NO_PERSONAL_DATA.apply(m)
     assert [f"{p.level.value} {p.line}: {p.message}" for p in m.problems] == EXPECTED[name]
-
-
-def _as_log(name: str, expected: str) -> str:
-    level, rest = expected.split(" ", 1)
-    line, message = rest.split(": ", 1)
-    return f"{level.upper()} maps/{name}:{line}: {message}"
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +50,7 @@ def test_a_strict_build_fails_and_logs_every_problem_with_its_path_and_line(corp
     # MkDocs' own link check speaks too: the corpus links to images that are not there.
     corpus_site.claim_all(r"^WARNING Doc file 'maps/active-content.md' contains a link")
     logged = sorted(m for m in corpus_site.messages if m.startswith(("WARNING", "ERROR")))
-    expected = sorted(_as_log(name, problem) for name, problems in EXPECTED.items() for problem in problems)
+    expected = sorted(corpus_line_as_log(name, problem) for name, problems in EXPECTED.items() for problem in problems)
     assert logged == expected
     corpus_site.messages.clear()
 
@@ -79,12 +67,7 @@ def test_a_lenient_build_publishes_every_map_and_nothing_active(corpus_site: Sit
         content = soup.select_one("article")
         if content is None:
             continue
-        for element in content.find_all(True):
-            assert element.name not in ACTIVE_ELEMENTS, (page, element)
-            for attribute, value in element.attrs.items():
-                assert not attribute.lower().startswith("on"), (page, element)
-                if attribute in ("href", "src"):
-                    assert not UNSAFE_URL.match(value), (page, element)
+        assert_no_active_content(content, page)
         assert not soup.head.find_all("script", string=re.compile("alert")), page
     # The search index holds HTML too (mkdocs-material shows it): map text must be escaped there.
     index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
@@ -195,14 +178,12 @@ def test_a_hostile_name_fails_a_strict_build_and_a_lenient_one_publishes_the_res
 
 
 def test_check_reports_a_hostile_name_as_the_build_does_in_every_format(names_site: Site) -> None:
-    from .test_cli import run
-
-    text = run("check", cwd=names_site.root)
+    text = run_program("check", cwd=names_site.root)
     assert text.returncode == 1
     assert sorted(text.stdout.splitlines()[:-1]) == sorted(
         re.sub(r"^(\w+) (.*?:\d+): ", lambda m: f"{m[2]}: {m[1].lower()}: ", p) for p in map(_problem, NAMES)
     )
-    listed = json.loads(run("check", "--format", "json", cwd=names_site.root).stdout)
+    listed = json.loads(run_program("check", "--format", "json", cwd=names_site.root).stdout)
     assert len(listed) == len(NAMES)
-    exported = json.loads(run("export", cwd=names_site.root).stdout)
+    exported = json.loads(run_program("export", cwd=names_site.root).stdout)
     assert [m["path"] for m in exported["maps"]] == ["maps/good.md"]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from ..support import CHROMIUM_ARGS
 from .playbook import (
     DUTCH_DOCS,
     DUTCH_MAPS,
@@ -28,18 +29,6 @@ from .playbook import (
     build_site,
     write_playbook,
 )
-
-# Chromium as root in a sandbox-less container, with no network but loopback: no sandbox, GPU or
-# background traffic (which would be refused, noisily, at every start).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

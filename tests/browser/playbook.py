@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from ..conftest import REPO
+from ..support import REPO
 
 TODAY = datetime.date.today().isoformat()
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
-from empathy_playbook import Vocabulary, parse_map
-
-from .conftest import GOOD_MAP, Site
+from .support import GOOD_MAP, Site, cells, soup
 
 SURGEON = GOOD_MAP.replace("Test buyer", "Surgeon").replace(
     "role: Purchaser", "role: Orthopaedic surgeon\naccount: St. Mary's\nbuying_role: user\nmetaphor: Racing bike"
@@ -19,14 +16,6 @@ BOARD = (
     .replace("- growth #psychological", "- reputation #psychological\n- lower cost #economic")
     + "\n## Approach\n\nShow the savings.\n\n- first a long point\n  that goes on\n- second point\n"
 )
-
-
-def soup(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
-
-
-def cells(row: object) -> list[str]:
-    return [" ".join(cell.get_text(" ", strip=True).split()) for cell in row.select("td")]  # type: ignore[attr-defined]
 
 
 @pytest.fixture
@@ -160,32 +149,3 @@ def test_labels_of_the_selling_pages_follow_the_site_language(site: Site) -> Non
     assert "Beslisser" in account.get_text()
     assert soup(site.html("cards/care/board")).select_one("h1").get_text() == "Gesprekskaart: Hospital board"
     assert soup(site.html("onboarding")).select_one("article h1").get_text() == "Inwerken"
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("decider", ("decider",)),
-        ("[beslisser, Beïnvloeder]", ("decider", "influencer")),
-        ("BEINVLOEDER", ("influencer",)),
-        ("[user, user]", ("user",)),
-    ],
-)
-def test_buying_roles_in_either_language(value: str, expected: tuple[str, ...]) -> None:
-    m = parse_map(
-        f"---\ntitle: T\nbuying_role: {value}\n---\n".encode(), path="m.md", url_path="m", vocabulary=Vocabulary()
-    )
-    assert m.profile.buying_roles == expected
-    assert not [p for p in m.problems if p.line == 3]
-
-
-def test_an_unknown_buying_role_is_an_error_with_the_nearest_role() -> None:
-    m = parse_map(
-        b"---\ntitle: T\nbuying_role: [decidr, boss]\n---\n", path="m.md", url_path="m", vocabulary=Vocabulary()
-    )
-    messages = [f"{p.line}: {p.message}" for p in m.problems if p.line == 3]
-    roles = "'user', 'influencer', 'buyer', 'decider', 'gatekeeper', 'initiator'"
-    assert messages == [
-        f"3: 'buying_role' must be one of {roles}, not 'decidr'; did you mean 'decider'?",
-        f"3: 'buying_role' must be one of {roles}, not 'boss'",
-    ]

@@ -15,7 +15,7 @@ import pytest
 from empathy_playbook import Labels, Renderer, Settings, Vocabulary, parse_map
 from empathy_playbook.playbook import Playbook
 
-from .conftest import GOOD_MAP
+from .support import GOOD_MAP
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import re
 import socket
 import subprocess
 import sys
@@ -16,46 +14,24 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BASE_CONFIG, GOOD_MAP, REPO
-
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=300)
-
-
-def problems_in(log: str) -> list[str]:
-    """The warnings and errors of a MkDocs log, as "LEVEL message"."""
-    return [
-        re.sub(r"^(\w+)\s+-\s+", r"\1 ", line) for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))
-    ]
+from .support import ENV, GOOD_MAP, REPO, problems_in, run_module, run_program
 
 
 @pytest.mark.parametrize("program", ["mkdocs", "properdocs"])
 def test_the_repository_itself_builds_strict(program: str, tmp_path: Path) -> None:
     """Whatever maps the repository holds, its site builds strict. Nothing here knows the maps:
     adding, changing or deleting a valid map must never turn a test red."""
-    result = run(program, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(tmp_path), cwd=REPO)
+    result = run_module(
+        program, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(tmp_path), cwd=REPO
+    )
     assert result.returncode == 0, result.stderr
     assert problems_in(result.stderr) == []
     assert (tmp_path / "maps" / "index.html").is_file()
 
 
 def test_the_repository_s_maps_pass_the_strict_check() -> None:
-    program = Path(sys.executable).parent / "empathy-playbook"
-    result = subprocess.run([str(program), "check", "--strict"], cwd=REPO, env=ENV, capture_output=True, text=True)
+    result = run_program("check", "--strict", cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n")
-    (tmp_path / "mkdocs.yml").write_text(BASE_CONFIG.format(language="en", plugin_options=""))
-    (tmp_path / "maps").mkdir()
-    (tmp_path / "maps" / "good.md").write_text(GOOD_MAP)
-    return tmp_path
 
 
 BROKEN_MAP = """\
@@ -73,7 +49,7 @@ segment: NO
 @pytest.mark.parametrize("program", ["mkdocs", "properdocs"])
 def test_a_broken_map_fails_strict_with_its_lines_and_leaves_the_rest_standing(program: str, project: Path) -> None:
     (project / "maps" / "broken.md").write_text(BROKEN_MAP)
-    strict = run(program, "build", "--strict", "-f", "mkdocs.yml", cwd=project)
+    strict = run_module(program, "build", "--strict", "-f", "mkdocs.yml", cwd=project)
     assert strict.returncode == 1
     expected = [
         "ERROR maps/broken.md:3: YAML reads 'NO' as a yes/no value, not as text; put it in quotes: segment: \"NO\"",
@@ -86,7 +62,7 @@ def test_a_broken_map_fails_strict_with_its_lines_and_leaves_the_rest_standing(p
     assert problems_in(strict.stderr) == expected
     assert "Traceback" not in strict.stderr
 
-    lenient = run(program, "build", "-f", "mkdocs.yml", cwd=project)
+    lenient = run_module(program, "build", "-f", "mkdocs.yml", cwd=project)
     assert lenient.returncode == 0
     assert problems_in(lenient.stderr) == expected
     good = (project / "site" / "maps" / "good" / "index.html").read_text(encoding="utf-8")
@@ -182,7 +158,7 @@ def test_serve_reloads_when_a_map_is_edited_added_or_deleted(served: str, projec
 
 def test_the_wheel_ships_the_templates_and_the_stylesheet(tmp_path: Path) -> None:
     """Another team's playbook gets everything from `pip install`: nothing to copy by hand."""
-    result = run("pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path), str(REPO), cwd=tmp_path)
+    result = run_module("pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path), str(REPO), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     (wheel,) = tmp_path.glob("empathy_playbook-*.whl")
     with zipfile.ZipFile(wheel) as archive:

@@ -6,9 +6,8 @@ import datetime
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
 
-from .conftest import GOOD_MAP, Site
+from .support import GOOD_MAP, Site, section, soup, texts
 
 FULL_MAP = """\
 ---
@@ -63,20 +62,6 @@ Show total cost of ownership.
 ## Story
 The racing bike.
 """
-
-
-def soup(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
-
-
-def section(page: BeautifulSoup, key: str) -> Tag:
-    found = page.select(f'[data-section="{key}"]')
-    assert len(found) == 1, f"expected one data-section={key!r}, found {len(found)}"
-    return found[0]
-
-
-def texts(element: Tag, selector: str) -> list[str]:
-    return [" ".join(e.get_text(" ", strip=True).split()) for e in element.select(selector)]
 
 
 @pytest.fixture

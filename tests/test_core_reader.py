@@ -355,3 +355,32 @@ def test_values_quoted_in_messages_are_one_short_line() -> None:
 )
 def test_which_routine_data_of_a_real_person_is_personal(key: str, value: str, personal: bool) -> None:
     assert NO_PERSONAL_DATA.is_personal(key, value) is personal
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("decider", ("decider",)),
+        ("[beslisser, Beïnvloeder]", ("decider", "influencer")),
+        ("BEINVLOEDER", ("influencer",)),
+        ("[user, user]", ("user",)),
+    ],
+)
+def test_buying_roles_in_either_language(value: str, expected: tuple[str, ...]) -> None:
+    m = parse_map(
+        f"---\ntitle: T\nbuying_role: {value}\n---\n".encode(), path="m.md", url_path="m", vocabulary=Vocabulary()
+    )
+    assert m.profile.buying_roles == expected
+    assert not [p for p in m.problems if p.line == 3]
+
+
+def test_an_unknown_buying_role_is_an_error_with_the_nearest_role() -> None:
+    m = parse_map(
+        b"---\ntitle: T\nbuying_role: [decidr, boss]\n---\n", path="m.md", url_path="m", vocabulary=Vocabulary()
+    )
+    messages = [f"{p.line}: {p.message}" for p in m.problems if p.line == 3]
+    roles = "'user', 'influencer', 'buyer', 'decider', 'gatekeeper', 'initiator'"
+    assert messages == [
+        f"3: 'buying_role' must be one of {roles}, not 'decidr'; did you mean 'decider'?",
+        f"3: 'buying_role' must be one of {roles}, not 'boss'",
+    ]

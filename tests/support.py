@@ -1,0 +1,281 @@
+"""What the tests share: the fixture site, the spy, HTML helpers, running the installed programs,
+the corpus and the active-content assertion. Fixtures live in conftest.py; they build on these.
+
+A `Site` is a small project written into a tmp folder and built by MkDocs itself. Every warning or
+error MkDocs logs during a build is captured: a test must claim each one it expects
+(`site.expect(...)`), and the `site` fixture fails the test on any left unclaimed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from bs4 import BeautifulSoup, Tag
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+# mkdocs-material prints an end-of-life banner on every run; it says nothing about the site under test.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+REPO = Path(__file__).resolve().parent.parent
+
+CORPUS = Path(__file__).parent / "corpus"
+"""Broken and hostile maps; expected.yml lists every problem each must produce."""
+EXPECTED: dict[str, list[str]] = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
+
+BASE_CONFIG = """\
+site_name: Test playbook
+theme:
+  name: material
+  language: {language}
+plugins:
+  - search
+  - empathy-playbook{plugin_options}
+markdown_extensions:
+  - attr_list
+  - tables
+  - toc
+  - pymdownx.superfences
+"""
+
+GOOD_MAP = """\
+---
+title: Test buyer
+role: Purchaser
+---
+
+## Sees
+- the market #economic
+
+## Hears
+- colleagues
+
+## Thinks and feels
+- worries
+
+## Says and does
+- asks for quotes
+
+## Pains
+- delays #functional
+
+## Gains
+- growth #psychological
+"""
+
+
+def plugin_options_yaml(options: str) -> str:
+    """The plugin's entry in BASE_CONFIG, with `options` (YAML, any indentation) below it."""
+    return ":\n" + textwrap.indent(textwrap.dedent(options).strip(), " " * 6) if options else ""
+
+
+def write_project(root: Path, *, language: str = "en", plugin_options: str = "") -> Path:
+    """A playbook on disk: mkdocs.yml, a home page and one good map (`maps/good.md`)."""
+    (root / "mkdocs.yml").write_text(
+        BASE_CONFIG.format(language=language, plugin_options=plugin_options_yaml(plugin_options)), encoding="utf-8"
+    )
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "maps").mkdir(exist_ok=True)
+    (root / "maps" / "good.md").write_text(GOOD_MAP, encoding="utf-8")
+    return root
+
+
+# The site: real MkDocs builds in a tmp folder, with every logged warning captured.
+
+
+class Spy(BasePlugin):  # type: ignore[type-arg]
+    """Keeps what MkDocs built, for assertions beyond the HTML (navigation, page objects)."""
+
+    def __init__(self) -> None:
+        self.nav: Navigation | None = None
+        self.pages: dict[str, Page] = {}
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+        self.nav = nav
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> None:
+        self.pages[page.file.src_uri] = page
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@dataclass
+class Site:
+    root: Path
+    spy: Spy = field(default_factory=Spy)
+    messages: list[str] = field(default_factory=list)
+    """Warnings and errors logged by the last build, as "LEVEL message", not yet claimed by the test."""
+    aborted: bool = False
+
+    def write(self, path: str, text: str) -> Path:
+        file = self.root / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return file
+
+    def configure(self, *, language: str = "en", plugin_options: str = "", extra: str = "") -> None:
+        options = plugin_options_yaml(plugin_options)
+        self.write("mkdocs.yml", BASE_CONFIG.format(language=language, plugin_options=options) + extra)
+
+    def build(self, *, strict: bool = False) -> Site:
+        if not (self.root / "mkdocs.yml").exists():
+            self.configure()
+        if not (self.root / "docs" / "index.md").exists():
+            self.write("docs/index.md", "# Home\n")
+        self.messages.clear()
+        self.spy = Spy()
+        capture = _Capture()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(capture)
+        try:
+            config = load_config(str(self.root / "mkdocs.yml"), strict=strict)
+            config.plugins["test-spy"] = self.spy
+            build(config)
+            self.aborted = False
+        except Abort:
+            self.aborted = True
+        finally:
+            logger.removeHandler(capture)
+        self.messages.extend(f"{r.levelname} {r.getMessage()}" for r in capture.records)
+        return self
+
+    def expect(self, *messages: str) -> None:
+        """Claim logged messages ("WARNING maps/a.md:3: ..."); each must have been logged."""
+        for message in messages:
+            assert message in self.messages, f"expected log message {message!r}; logged: {self.messages}"
+            self.messages.remove(message)
+
+    def claim_all(self, pattern: str) -> list[str]:
+        """Claim every logged message matching `pattern` (a regex), returning them."""
+        claimed = [m for m in self.messages if re.search(pattern, m)]
+        for message in claimed:
+            self.messages.remove(message)
+        return claimed
+
+    def html(self, url: str) -> str:
+        return (self.root / "site" / url / "index.html").read_text(encoding="utf-8")
+
+    def search_index(self) -> list[dict[str, str]]:
+        docs: list[dict[str, str]] = json.loads(
+            (self.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+        )["docs"]
+        return docs
+
+
+# Running the installed programs, as users and CI run them.
+
+PROGRAM = Path(sys.executable).parent / "empathy-playbook"
+
+
+def run_program(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed `empathy-playbook` command-line program."""
+    return subprocess.run([str(PROGRAM), *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=ENV)
+
+
+def run_module(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m <args>`: `mkdocs build`, `properdocs build`, `pip wheel`, with this environment's Python."""
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=300)
+
+
+def problems_in(log: str) -> list[str]:
+    """The warnings and errors of a MkDocs log, as "LEVEL message"."""
+    return [
+        re.sub(r"^(\w+)\s+-\s+", r"\1 ", line) for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))
+    ]
+
+
+def corpus_line_as_log(name: str, expected: str) -> str:
+    """An expected.yml entry ("warning 3: message") of corpus file `name` as MkDocs logs it."""
+    level, rest = expected.split(" ", 1)
+    line, message = rest.split(": ", 1)
+    return f"{level.upper()} maps/{name}:{line}: {message}"
+
+
+# HTML.
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def one(element: Tag, selector: str) -> Tag:
+    """The one element `selector` finds in `element`; fails the test if there is none."""
+    found = element.select_one(selector)
+    assert found is not None, f"nothing matches {selector!r}"
+    return found
+
+
+def section(page: Tag, key: str) -> Tag:
+    """The element of a map's section (`data-section="<key>"`); there must be exactly one."""
+    found = page.select(f'[data-section="{key}"]')
+    assert len(found) == 1, f"expected one data-section={key!r}, found {len(found)}"
+    return found[0]
+
+
+def texts(element: Tag, selector: str) -> list[str]:
+    """The text of each element `selector` finds, whitespace collapsed."""
+    return [" ".join(e.get_text(" ", strip=True).split()) for e in element.select(selector)]
+
+
+def cells(row: Tag) -> list[str]:
+    return texts(row, "td")
+
+
+ACTIVE_ELEMENTS = {"script", "iframe", "object", "embed", "svg", "math", "form", "base", "meta", "link", "style"}
+"""Elements that can run code, load content or change the page: none may come from a map."""
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href")
+_UNSAFE_URL = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
+
+
+def assert_no_active_content(root: Tag, where: Any = "") -> None:
+    """No element, event handler or link under `root` that could run code (the allow-list's promise)."""
+    for element in root.find_all(True):
+        assert element.name not in ACTIVE_ELEMENTS, (where, element)
+        for attribute, value in element.attrs.items():
+            assert not attribute.lower().startswith("on"), (where, element)
+            if attribute in _URL_ATTRIBUTES:
+                # Browsers ignore control characters and spaces inside a scheme: "jav\tascript:".
+                assert not _UNSAFE_URL.match(re.sub(r"[\x00-\x20]", "", str(value))), (where, element)
+            if not attribute.startswith("data-"):  # data-* attributes hold text for scripts, never a URL
+                assert "javascript:" not in str(value).lower().replace(" ", ""), (where, element)
+
+
+# The browser tests.
+
+CHROMIUM_ARGS = [
+    # Chromium as root in a sandbox-less container, with no network but loopback: no sandbox, GPU or
+    # background traffic (which would be refused, noisily, at every start).
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]

@@ -1,0 +1,53 @@
+"""The JSON Schema of a map's front matter, against the validator it is generated from (no programs, no MkDocs)."""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+import yaml
+
+from empathy_playbook import Vocabulary, parse_map
+from empathy_playbook.schema import json_schema
+
+
+class _YAML12Dates(yaml.SafeLoader):
+    """Dates stay text, as an editor's YAML language server (YAML 1.2) reads them."""
+
+
+_YAML12Dates.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+def _front_matter(text: str) -> object:
+    return yaml.load(text.split("---", 2)[1], Loader=_YAML12Dates)
+
+
+FRONT_MATTERS = [
+    "title: T",
+    "title: T\nmarket: B2B\nreviewed: 2024-02-29\nmetaphor: [a, b]\nroutine: {age: 45}",
+    "role: x",
+    "title: ''",
+    "title: T\nsegment: NO",
+    "title: T\nrole: 1234",
+    "title: T\nmarket: b2d",
+    "title: T\nreviewed: 2024-02-30",
+    "title: T\nreviewed: last week",
+    "title: T\nrole: [a, b]",
+    "title: T\ntags: a",
+    "title: T\norganisation: A\norganization: B",
+    "title: T\nroutine: old",
+    "title: T\nroutine: {age: [1, 2]}",
+    "title: T\nsubject: famous",
+    "title: T\nmetafoor: x",
+]
+
+
+@pytest.mark.parametrize("front_matter", FRONT_MATTERS)
+def test_the_schema_rejects_what_the_validator_rejects(front_matter: str) -> None:
+    source = f"---\n{front_matter}\n---\n"
+    m = parse_map(source.encode(), path="x.md", url_path="x", vocabulary=Vocabulary())
+    front_matter_problems = [
+        p for p in m.problems if p.line <= front_matter.count("\n") + 2 and "section" not in p.message
+    ]
+    validator = jsonschema.Draft202012Validator(json_schema(), format_checker=jsonschema.FormatChecker())
+    schema_errors = list(validator.iter_errors(_front_matter(source)))
+    assert bool(front_matter_problems) == bool(schema_errors), (front_matter_problems, schema_errors)
