@@ -38,7 +38,14 @@ class Field:
     choices: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     choice_aliases: Mapping[str, str] = field(default_factory=dict)
-    """Other words for a choice (another language), compared without case or accents."""
+    """Other words for a choice (another language), as spelled; compared without case or accents."""
+
+    def choice(self, text: str) -> str | None:
+        """The choice `text` names (a choice or an alias, in any case, with or without accents), if any."""
+        word = folded(text)
+        if word in self.choices:
+            return word
+        return next((choice for alias, choice in self.choice_aliases.items() if folded(alias) == word), None)
 
 
 BUYING_ROLES: tuple[str, ...] = ("user", "influencer", "buyer", "decider", "gatekeeper", "initiator")
@@ -63,7 +70,7 @@ FIELDS: tuple[Field, ...] = (
         choices=BUYING_ROLES,
         choice_aliases={
             "gebruiker": "user",
-            "beinvloeder": "influencer",
+            "beïnvloeder": "influencer",
             "inkoper": "buyer",
             "beslisser": "decider",
             "poortwachter": "gatekeeper",
@@ -247,12 +254,10 @@ class FrontMatterReader:
     def _one_of(self, spec: Field, node: yaml.Node, text: str | None) -> str | None:
         if not text:
             return None
-        word = _folded(text)
-        if word in spec.choices:
-            return word
-        if word in spec.choice_aliases:
-            return spec.choice_aliases[word]
-        hint = nearest(word, [*spec.choices, *spec.choice_aliases])
+        choice = spec.choice(text)
+        if choice is not None:
+            return choice
+        hint = nearest(folded(text), [*spec.choices, *map(folded, spec.choice_aliases)])
         listed = [f"'{choice}'" for choice in spec.choices]
         choices = " or ".join(listed) if len(listed) == 2 else "one of " + ", ".join(listed)
         suggestion = f"; did you mean '{hint}'?" if hint else ""
@@ -308,6 +313,6 @@ class FrontMatterReader:
         return tuple(entry for entry in entries.values() if entry.value)
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     """A word compared without case or accents: 'Beïnvloeder' is 'beinvloeder'."""
     return unicodedata.normalize("NFKD", text.strip()).encode("ascii", "ignore").decode().casefold()

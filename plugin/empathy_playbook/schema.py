@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from .fields import FIELDS, ROUTINE_KEYS, Field, Kind
+from .fields import FIELDS, ROUTINE_KEYS, Field, Kind, folded
 
 SCHEMA_ID = "https://empathy-playbook.invalid/schema/empathy-map.schema.json"
 """An identifier, not an address: editors find the schema through the map's modeline."""
@@ -38,16 +39,29 @@ def _value_schema(spec: Field) -> dict[str, Any]:
     if spec.kind is Kind.LIST:
         return {"type": ["array", "null"], "items": {"type": "string"}}
     if spec.kind is Kind.CHOICE:
-        # The validator takes any case (B2B is b2b); JSON Schema patterns have no flag for that.
-        either = "|".join(
-            "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in choice) for choice in spec.choices
-        )
-        return {"type": "string", "pattern": f"^(?:{either})$", "examples": list(spec.choices)}
+        return _choice_schema(spec)
+    if spec.kind is Kind.CHOICES:
+        return {"anyOf": [_choice_schema(spec), {"type": "array", "items": _choice_schema(spec)}]}
     if spec.kind is Kind.DATE:
         return {"type": ["string", "null"], "format": "date", "examples": ["2024-05-31"]}
-    scalar = {"type": ["string", "number", "boolean", "null"]}
-    return {
-        "type": ["object", "null"],
-        "properties": {key: {**scalar, "description": f"Routine data: {key}."} for key in ROUTINE_KEYS},
-        "additionalProperties": scalar,
-    }
+    if spec.kind is Kind.MAPPING:
+        scalar = {"type": ["string", "number", "boolean", "null"]}
+        return {
+            "type": ["object", "null"],
+            "properties": {key: {**scalar, "description": f"Routine data: {key}."} for key in ROUTINE_KEYS},
+            "additionalProperties": scalar,
+        }
+    raise ValueError(f"no JSON Schema for a field of kind {spec.kind}")
+
+
+def _choice_schema(spec: Field) -> dict[str, Any]:
+    """A string naming one of the choices or their aliases, as the validator compares them: in any case,
+    with or without accents (`Beïnvloeder`, `beinvloeder`). JSON Schema patterns have no flag for that."""
+
+    def letter(c: str) -> str:
+        spellings = dict.fromkeys(c.lower() + c.upper() + folded(c) + folded(c).upper())
+        return f"[{''.join(spellings)}]" if len(spellings) > 1 else re.escape(c)
+
+    words = [*spec.choices, *spec.choice_aliases]
+    either = "|".join("".join(letter(c) for c in word) for word in words)
+    return {"type": ["string", "null"], "pattern": f"^(?:{either})$", "examples": list(spec.choices)}
