@@ -104,7 +104,7 @@ def test_a_bad_option_in_mkdocs_yml_is_a_usage_error(project: Path) -> None:
     (project / "mkdocs.yml").write_text(BASE_CONFIG.format(language="en", plugin_options=":\n      max_file_size: big"))
     result = run_program("check", cwd=project)
     assert result.returncode == 2
-    assert "empathy-playbook: the option 'max_file_size' should be a number, not 'big'" in result.stderr
+    assert "empathy-playbook: option 'max_file_size': should be a whole number, not 'big'" in result.stderr
 
 
 def test_the_contributor_flow_new_check_fix_matches_the_build(project: Path) -> None:
@@ -168,7 +168,9 @@ def test_the_shipped_schema_is_the_generated_one() -> None:
 def test_export_is_one_json_document_without_personal_data(project: Path) -> None:
     shutil.copy(CORPUS / "real-person.md", project / "maps" / "real.md")
     (project / "maps" / "good.md").write_text(
-        GOOD_MAP.replace("role: Purchaser", "role: <b>Purchaser</b>\naccount: Acme")
+        GOOD_MAP.replace(
+            "role: Purchaser", "role: <b>Purchaser</b>\naccount: Acme\nbuying_role: [beslisser, gatekeeper]"
+        )
     )
     result = run_program("export", "--out", "export.json", cwd=project)
     assert result.returncode == 0
@@ -179,7 +181,8 @@ def test_export_is_one_json_document_without_personal_data(project: Path) -> Non
     good = next(m for m in document["maps"] if m["path"] == "maps/good.md")
     assert good["role"] == "<b>Purchaser</b>"
     assert good["account"] == "Acme"
-    assert good["sections"]["sees"]["items"] == [{"text": "the market", "needs": ["economic"], "line": 8}]
+    assert good["buying_roles"] == ["decider", "gatekeeper"]  # a CRM import needs who decides
+    assert good["sections"]["sees"]["items"] == [{"text": "the market", "needs": ["economic"], "line": 9}]
     real = next(m for m in document["maps"] if m["path"] == "maps/real.md")
     assert real["routine"] == {"income": "40k-50k", "position": "Hoofd inkoop"}
     assert json.loads(run_program("export", cwd=project).stdout) == document

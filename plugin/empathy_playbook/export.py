@@ -38,6 +38,7 @@ def _map(m: EmpathyMap) -> dict[str, Any]:
         "market": p.market,
         "segment": p.segment,
         "account": p.account,
+        "buying_roles": list(p.buying_roles),
         "metaphors": list(p.metaphors),
         "routine": {entry.key: entry.value for entry in p.routine},
         "owner": p.owner,
