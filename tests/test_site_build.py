@@ -263,7 +263,8 @@ def test_a_bad_section_key_in_the_options_stops_the_build_with_a_clear_message(s
     site.build()
     assert site.aborted
     site.expect(
-        "ERROR empathy-playbook: unknown section key 'paints'; the keys are: sees, hears, thinks-feels, says-does, pains, gains, approach, story"
+        "ERROR Config value 'plugins': Plugin 'empathy-playbook' option 'headings': unknown section key 'paints'; "
+        "the keys are: sees, hears, thinks-feels, says-does, pains, gains, approach, story"
     )
 
 

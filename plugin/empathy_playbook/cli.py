@@ -10,15 +10,21 @@ import datetime
 import json
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 import yaml
 
 from .model import Level, Problem, quoted
+from .options import read_options, unknown_options
 from .playbook import Playbook, read_playbook
-from .settings import Settings, find_config, plugin_options, read_mkdocs_yml, site_language
+from .settings import Settings
+
+PLUGIN_NAME = "empathy-playbook"
+CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 
 
 @dataclass(frozen=True)
@@ -43,18 +49,20 @@ class Project:
 def main(context: click.Context, config_file: Path | None) -> None:
     """Check, start and export the empathy maps of a playbook."""
     config_file = config_file or find_config(Path.cwd())
-    options: dict[str, object] = {}
+    written: dict[str, Any] = {}
     language = "en"
     if config_file is not None:
         try:
             data = read_mkdocs_yml(config_file)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:  # the user's to fix: say where
             raise click.UsageError(f"{config_file}: cannot read it ({error})") from None
-        options, language = plugin_options(data), site_language(data)
+        written, language = plugin_options(data), site_language(data)
+    for name in unknown_options(written):  # a warning, as MkDocs gives it: the build goes on without it
+        click.echo(f"{config_file}: {PLUGIN_NAME}: unknown option '{quoted(name)}' is ignored", err=True)
     try:
-        settings = Settings.from_options(options)
+        settings = Settings.from_options(read_options(written))
     except ValueError as error:
-        raise click.UsageError(f"{config_file}: empathy-playbook: {error}") from None
+        raise click.UsageError(f"{config_file}: {PLUGIN_NAME}: {error}") from None
     root = config_file.parent.resolve() if config_file else Path.cwd()
     context.obj = Project(root, settings, language)
 
@@ -174,6 +182,55 @@ def stale(project: Project, months: int | None) -> None:
         when = f"reviewed {reviewed} ({item.months_ago} months ago)" if reviewed else "never reviewed"
         click.echo(f"{shown(item.map.path)}: {when}; owner: {shown(item.map.profile.owner) or 'nobody'}")
     click.echo(f"{len(due)} of {len(maps)} maps due for review (every {months} months).")
+
+
+# mkdocs.yml, read without MkDocs: the checker must start fast.
+
+
+def find_config(start: Path) -> Path | None:
+    """The MkDocs configuration file in `start` or the nearest folder above it."""
+    for folder in [start, *start.parents]:
+        for name in CONFIG_FILES:
+            if (folder / name).is_file():
+                return folder / name
+    return None
+
+
+def read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as data, read without MkDocs (the checker must start fast).
+
+    Tags such as `!ENV` or `!!python/name:` (common in mkdocs.yml) are read as nothing: they never
+    concern this plugin, and nothing in the file is ever executed.
+    """
+    data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader)
+    return data if isinstance(data, dict) else {}
+
+
+def plugin_options(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The plugin's options in mkdocs.yml's data (empty when it is listed without options, or not at all)."""
+    plugins = data.get("plugins")
+    entries = plugins.items() if isinstance(plugins, dict) else ((p, None) for p in plugins or [])
+    for entry, value in entries:
+        if entry == PLUGIN_NAME:
+            return dict(value or {})
+        if isinstance(entry, dict) and PLUGIN_NAME in entry:
+            return dict(entry[PLUGIN_NAME] or {})
+    return {}
+
+
+def site_language(data: Mapping[str, Any]) -> str:
+    theme = data.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return str(language) if language else "en"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    pass
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def _summary(maps: int, errors: int, warnings: int) -> str:

@@ -11,7 +11,6 @@ from typing import Any
 import markdown
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -65,10 +64,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        try:
-            self.settings = Settings.from_options(self.config)
-        except ValueError as error:
-            raise PluginError(f"empathy-playbook: {error}") from None
+        self.settings = Settings.from_options(self.config.options())
         self.labels = Labels(config.theme.get("language") or "en")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
