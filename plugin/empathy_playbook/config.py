@@ -43,6 +43,8 @@ class EmpathyPlaybookConfig(base.Config):
     review_months = ContractOption[int]("review_months")
     nav_max_maps = ContractOption[int]("nav_max_maps")
     onboarding = ContractOption[tuple[OnboardingStep, ...]]("onboarding")
+    indexable = ContractOption[bool]("indexable")
+    allow_external = ContractOption[bool]("allow_external")
 
     def options(self) -> PluginOptions:
         """The validated options, as the core's contract."""

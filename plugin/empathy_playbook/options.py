@@ -54,6 +54,10 @@ class PluginOptions:
     """Up to this many maps appear in the navigation; above it only the overview does (the build stays linear)."""
     onboarding: tuple[OnboardingStep, ...] = ()
     """The onboarding path, in order: map paths (below the maps folder), or {map, why, questions} each."""
+    indexable: bool = False
+    """Let search engines index the site: no `noindex` on the pages and no `robots.txt` that disallows everything."""
+    allow_external: bool = False
+    """Accept settings and pages that load something from another host (Google Fonts, analytics, an external image)."""
 
 
 OPTION_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(PluginOptions))
@@ -181,4 +185,6 @@ _READERS: dict[str, Callable[[Any], Any]] = {
     "review_months": _at_least(0),
     "nav_max_maps": _at_least(0),
     "onboarding": _onboarding,
+    "indexable": _typed(bool),
+    "allow_external": _typed(bool),
 }

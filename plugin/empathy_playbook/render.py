@@ -351,7 +351,10 @@ class Renderer:
             url=url,
         )
         title = self.labels["card.title"].format(title=m.title)
-        document = self.env.get_template("empathy_playbook/card_document.html").render(title=title, card=Markup(page))
+        robots = "noindex" if self.settings.indexable else "noindex, nofollow"
+        document = self.env.get_template("empathy_playbook/card_document.html").render(
+            title=title, card=Markup(page), robots=robots
+        )
         return RenderedPage(title, document, searchable=False)
 
     def compare_page(self, url: UrlFor) -> RenderedPage:

@@ -24,6 +24,10 @@ class Settings:
     """The onboarding path, in order."""
     nav_max_maps: int = _DEFAULTS.nav_max_maps
     """Above this many maps, the maps leave the navigation: the overview, the indexes and search lead to them."""
+    indexable: bool = _DEFAULTS.indexable
+    """Let search engines in: without it every page says noindex and robots.txt disallows everything."""
+    allow_external: bool = _DEFAULTS.allow_external
+    """Accept loads from other hosts (fonts, analytics, scripts, images) without a warning."""
 
     @classmethod
     def from_options(cls, options: PluginOptions) -> Settings:
@@ -35,4 +39,6 @@ class Settings:
             review_months=options.review_months,
             nav_max_maps=options.nav_max_maps,
             onboarding=options.onboarding,
+            indexable=options.indexable,
+            allow_external=options.allow_external,
         )
