@@ -13,6 +13,7 @@ import markdown
 import pytest
 
 from empathy_playbook import Labels, Renderer, Settings, Vocabulary, parse_map
+from empathy_playbook.index_views import IndexViews
 from empathy_playbook.playbook import Playbook
 
 from .support import GOOD_MAP
@@ -48,9 +49,9 @@ def test_pages_match_their_golden_file(page: str, language: str) -> None:
     render, playbook = renderer(language)
     rendered = {
         "map": lambda: render.map_page(playbook.maps[0], convert, url),
-        "needs": lambda: render.needs_page(url),
-        "metaphors": lambda: render.metaphors_page(url),
-        "overview": lambda: render.overview_page(url),
+        "needs": lambda: IndexViews(render).needs_page(url),
+        "metaphors": lambda: IndexViews(render).metaphors_page(url),
+        "overview": lambda: IndexViews(render).overview_page(url),
     }[page]()
     golden = GOLDEN / f"{page}.{language}.html"
     if os.environ.get("UPDATE_GOLDEN"):

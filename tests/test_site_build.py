@@ -145,11 +145,18 @@ def test_values_from_the_map_are_escaped_everywhere(full_site: Site) -> None:
 def test_the_needs_index_lists_every_tagged_item_with_its_map_and_section(full_site: Site) -> None:
     page = soup(full_site.html("needs"))
     assert [h2["id"] for h2 in page.select("article h2")] == ["functional", "economic", "psychological"]
-    economic = page.select_one("h2#economic").find_next("ul")
-    rows = [(" ".join(li.get_text(" ", strip=True).split()), li.a["href"]) for li in economic.select("li")]
+    # By category, then segment, then map: the map once, then its items, each linking to its section.
+    segment = page.select_one("h2#economic").find_next("h3")
+    assert (segment["id"], segment.get_text()) == ("economic--price-buyers", "Price buyers")
+    group = segment.find_next("ul", class_="ep-need-list").find("li")
+    assert (group.a.get_text(), group.a["href"]) == (
+        "Head of <b>Purchasing</b> & Co",
+        "../maps/care/head-of-purchasing/",
+    )
+    rows = [(" ".join(li.get_text(" ", strip=True).split()), li.a["href"]) for li in group.select("ul li")]
     assert rows == [
-        ("Prices rise every quarter Head of <b>Purchasing</b> & Co · Sees", "../maps/care/head-of-purchasing/#sees"),
-        ("nested detail Head of <b>Purchasing</b> & Co · Pains", "../maps/care/head-of-purchasing/#pains"),
+        ("Prices rise every quarter Sees", "../maps/care/head-of-purchasing/#sees"),
+        ("nested detail Pains", "../maps/care/head-of-purchasing/#pains"),
     ]
 
 
@@ -163,11 +170,9 @@ def test_the_metaphor_index_and_the_overview(full_site: Site) -> None:
     overview = soup(full_site.html("maps"))
     cells = [td.get_text(" ", strip=True) for td in overview.select(".ep-overview tbody td")]
     assert cells == [
-        "Head of <b>Purchasing</b> & Co",
-        "Chief buyer",
-        "Price buyers",
-        "B2B",
-        "Acme",
+        "Head of <b>Purchasing</b> & Co Chief buyer",  # the role under the name
+        "Acme Hospitals Acme",  # the account under the organisation
+        "Price buyers B2B",  # the market under the segment
         "",  # no buying role
         "Racing bike , Chess game",
     ]

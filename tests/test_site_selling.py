@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .support import GOOD_MAP, Site, cells, soup
@@ -94,17 +96,18 @@ def test_every_map_has_a_meeting_card_linked_from_its_page(account_site: Site) -
 
 
 def test_the_overview_carries_every_facet_for_the_filters(account_site: Site) -> None:
-    rows = soup(account_site.html("maps")).select(".ep-overview tbody tr")
-    board = next(row for row in rows if "Hospital board" in row.get_text())
-    assert (board["data-account"], board["data-roles"], board["data-needs"], board["data-market"]) == (
-        "St. Mary's",
-        "Decider|Gatekeeper|",
-        "Economic|Functional|Psychological|",
-        "",
-    )
-    surgeon = next(row for row in rows if "Surgeon" in row.get_text())
-    assert surgeon["data-metaphors"] == "Racing bike|"
-    assert surgeon["data-page"] == "care/surgeon/"
+    script = soup(account_site.html("maps")).select_one(".ep-overview script.ep-overview-data")
+    assert script["type"] == "application/json"  # data, not code: fine under a script-src 'self' policy
+    data = json.loads(script.string)
+    maps = {row[0]: row for row in data["rows"]}
+    board = maps["Hospital board"]
+    assert data["accounts"][board[4]] == ["St. Mary's", "../accounts/st-mary-s/"]
+    assert [data["roles"][i] for i in board[7]] == ["Decider", "Gatekeeper"]
+    assert [data["needs"][i] for i in board[8]] == ["Functional", "Economic", "Psychological"]
+    assert board[6] == -1  # no market
+    surgeon = maps["Surgeon"]
+    assert [data["metaphors"][i] for i in surgeon[9]] == [["Racing bike", "../metaphors/#racing-bike"]]
+    assert surgeon[1] == "care/surgeon/"
 
 
 def test_the_onboarding_page_lists_the_configured_steps_in_order(site: Site) -> None:

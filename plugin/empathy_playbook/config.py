@@ -42,9 +42,8 @@ class EmpathyPlaybookConfig(base.Config):
     publish_personal_data = ContractOption[bool]("publish_personal_data")
     review_months = ContractOption[int]("review_months")
     nav_max_maps = ContractOption[int]("nav_max_maps")
+    index_page_size = ContractOption[int]("index_page_size")
     onboarding = ContractOption[tuple[OnboardingStep, ...]]("onboarding")
-    indexable = ContractOption[bool]("indexable")
-    allow_external = ContractOption[bool]("allow_external")
 
     def options(self) -> PluginOptions:
         """The validated options, as the core's contract."""

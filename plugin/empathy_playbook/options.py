@@ -52,12 +52,10 @@ class PluginOptions:
     """A map whose `reviewed` date is this many months old or older is due for review."""
     nav_max_maps: int = 100
     """Up to this many maps appear in the navigation; above it only the overview does (the build stays linear)."""
+    index_page_size: int = 500
+    """Most entries (items, maps) one index page lists; above it an index lists its groups, each with pages of its own."""
     onboarding: tuple[OnboardingStep, ...] = ()
     """The onboarding path, in order: map paths (below the maps folder), or {map, why, questions} each."""
-    indexable: bool = False
-    """Let search engines index the site: no `noindex` on the pages and no `robots.txt` that disallows everything."""
-    allow_external: bool = False
-    """Accept settings and pages that load something from another host (Google Fonts, analytics, an external image)."""
 
 
 OPTION_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(PluginOptions))
@@ -184,7 +182,6 @@ _READERS: dict[str, Callable[[Any], Any]] = {
     "publish_personal_data": _typed(bool),
     "review_months": _at_least(0),
     "nav_max_maps": _at_least(0),
+    "index_page_size": _at_least(1),
     "onboarding": _onboarding,
-    "indexable": _typed(bool),
-    "allow_external": _typed(bool),
 }

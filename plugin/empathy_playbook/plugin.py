@@ -21,30 +21,15 @@ from mkdocs.utils.templates import TemplateContext
 
 from .config import EmpathyPlaybookConfig
 from .i18n import Labels
-from .model import EmpathyMap, Level, Problem, quoted
+from .index_views import IndexViews
+from .model import EmpathyMap, Level, Problem
 from .playbook import (
-    ACCOUNTS_PAGE,
     COMPARE_PAGE,
-    METAPHORS_PAGE,
-    NEEDS_PAGE,
     ONBOARDING_PAGE,
-    OVERVIEW_PAGE,
-    REVIEW_PAGE,
     Account,
     account_page,
     card_page,
     read_playbook,
-)
-from .publishing import (
-    ROBOTS_META,
-    ROBOTS_TXT,
-    SHIPPED_FONTS,
-    add_to_head,
-    content_security_policy,
-    csp_meta,
-    external_loads,
-    external_settings,
-    line_of,
 )
 from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
 from .settings import Settings
@@ -59,9 +44,6 @@ log = logging.getLogger("mkdocs.plugins.empathy_playbook")
 
 STYLESHEET = "assets/empathy-playbook/empathy-playbook.css"
 SCRIPT = "assets/empathy-playbook/empathy-playbook.js"
-FONTS = "assets/empathy-playbook/fonts/"
-FONT_STYLESHEET = FONTS + "fonts.css"
-ROBOTS_TXT_PATH = "robots.txt"
 _ASSETS = Path(__file__).parent / "assets"
 
 PageRenderer = Callable[[UrlFor, MarkdownConverter], RenderedPage]
@@ -73,15 +55,6 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._cards: dict[str, tuple[EmpathyMap, str]] = {}
         self._search_html: dict[str, str] = {}
         self._full_html: dict[str, str] = {}
-        self._serving = False
-        self._serve_fonts = False
-        self._explained: tuple[str, ...] = ()
-        self._reported: set[str] = set()
-        self._map_sources: dict[str, str] | None = None
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # `mkdocs serve` injects its live-reload script into every page: a per-page policy would block it.
-        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -89,23 +62,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = Settings.from_options(self.config.options())
         self.labels = Labels(config.theme.get("language") or "en")
-        self._serve_fonts = _serve_fonts_here(config)
-        if self._serve_fonts and FONT_STYLESHEET not in config.extra_css:
-            config.extra_css.append(FONT_STYLESHEET)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        found = external_settings(
-            config.theme.get("font"),
-            config.extra,
-            [str(css) for css in config.extra_css],
-            [str(script) for script in config.extra_javascript],
-            config.repo_url or "",
-        )
-        self._explained = tuple(prefix for setting in found for prefix in setting.prefixes)
-        if not self.settings.allow_external:
-            name = Path(config.config_file_path or "mkdocs.yml").name
-            for setting in found:
-                log.warning(f"{name}: {setting.setting} {setting.what}: {_EXTERNAL_ADVICE}")
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         return config
@@ -133,11 +91,14 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             self._add_page(
                 files, config, m.page_path, render, InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             )
-        self._add_page(files, config, OVERVIEW_PAGE, lambda url, convert: renderer.overview_page(url))
-        self._add_page(files, config, NEEDS_PAGE, lambda url, convert: renderer.needs_page(url))
-        self._add_page(files, config, METAPHORS_PAGE, lambda url, convert: renderer.metaphors_page(url))
-        self._add_page(files, config, REVIEW_PAGE, lambda url, convert: renderer.review_page(url))
-        self._add_page(files, config, ACCOUNTS_PAGE, lambda url, convert: renderer.accounts_page(url))
+        for index in IndexViews(renderer).pages():
+            self._add_page(
+                files,
+                config,
+                index.path,
+                functools.partial(_render_index, index.render),
+                InclusionLevel.UNDEFINED if index.in_nav else InclusionLevel.NOT_IN_NAV,
+            )
         for account in renderer.accounts:
             render = functools.partial(_render_account, renderer, account)
             self._add_page(files, config, account_page(account.slug), render, InclusionLevel.NOT_IN_NAV)
@@ -148,16 +109,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         # Meeting cards are standalone documents, written after the build (see Renderer.card_page).
         self._cards = {card_page(m): (m, _card_url(m, config)) for m in playbook.maps}
         self._renderer = renderer
-        assets = {STYLESHEET: _ASSETS / Path(STYLESHEET).name, SCRIPT: _ASSETS / Path(SCRIPT).name}
-        if self._serve_fonts:
-            assets.update({FONTS + font.name: font for font in sorted((_ASSETS / "fonts").iterdir())})
-        for asset, source in assets.items():
+        for asset in (STYLESHEET, SCRIPT):
             if files.get_file_from_path(asset) is None:  # a site's own copy wins
-                files.append(File.generated(config, asset, abs_src_path=str(source)))
-        if not self.settings.indexable and files.get_file_from_path(ROBOTS_TXT_PATH) is None:
-            files.append(File.generated(config, ROBOTS_TXT_PATH, content=ROBOTS_TXT))
-        self._reported = set()
-        self._map_sources = None
+                files.append(File.generated(config, asset, abs_src_path=str(_ASSETS / Path(asset).name)))
         return files
 
     def _add_page(
@@ -201,7 +155,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
                 for heading in rendered.headings
             ]
         )
-        page.present_anchor_ids = anchors | {heading.id for heading in rendered.headings}
+        page.present_anchor_ids = anchors | rendered.anchors | {heading.id for heading in rendered.headings}
         if rendered.search_html is not None:
             self._search_html[page.file.src_uri] = rendered.search_html
         return rendered.html
@@ -221,21 +175,6 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
     on_page_context = CombinedEvent(_give_search_the_plain_text, _give_the_theme_the_full_page)
 
-    # Last, so that the policy covers what other plugins added to the page.
-    @event_priority(-100)
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled:
-            return None
-        self._look_for_external_loads(output, page.file.src_uri, page.file.abs_src_path)
-        return self._private(output, robots=True)
-
-    @event_priority(-100)
-    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or not template_name.endswith(".html"):  # 404.html; not sitemap.xml
-            return None
-        self._look_for_external_loads(output_content, template_name, None)
-        return self._private(output_content, robots=True)
-
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
@@ -243,46 +182,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             url = functools.partial(_url_from, card_url, self._files, self._cards)
             target = Path(config.site_dir) / (card_url + "index.html" if card_url.endswith("/") else card_url)
             target.parent.mkdir(parents=True, exist_ok=True)
-            html = self._renderer.card_page(m, url).html  # its robots meta is the card template's own
-            self._look_for_external_loads(html, card_page(m), None)
-            target.write_text(self._private(html, robots=False), encoding="utf-8")
-
-    def _private(self, html: str, *, robots: bool) -> str:
-        """The page with the noindex meta (unless `indexable`) and its own Content-Security-Policy."""
-        tags = [ROBOTS_META] if robots and not self.settings.indexable else []
-        # A site that loads from elsewhere on purpose writes its own policy; `mkdocs serve` adds a script.
-        if not self.settings.allow_external and not self._serving:
-            tags.insert(0, csp_meta(content_security_policy(html)))
-        return add_to_head(html, tags)
-
-    def _look_for_external_loads(self, html: str, page: str, source_file: str | None) -> None:
-        """Warn once per URL that a page makes the browser load from another host, at its source line if found."""
-        if self.settings.allow_external:
-            return
-        for url in external_loads(html):
-            if url in self._reported or url.startswith(self._explained):
-                continue
-            self._reported.add(url)
-            where = self._source_of(url, source_file) or f"the page '{quoted(page)}' (from the theme or a plugin)"
-            log.warning(f"{where}: '{quoted(url, limit=None)}' is loaded from another host: {_EXTERNAL_ADVICE}")
-
-    def _source_of(self, url: str, source_file: str | None) -> str | None:
-        """`path:line` of the first source that holds `url`: the page's own file, else a map's."""
-        if source_file is not None:
-            text = Path(source_file).read_text(encoding="utf-8", errors="replace")
-            if url in text:
-                return f"{_relative(Path(source_file), self.root)}:{line_of(text, url)}"
-        if self._map_sources is None:
-            self._map_sources = {}
-            for m in self._renderer.playbook.maps:
-                try:
-                    self._map_sources[m.path] = (self.root / m.path).read_text(encoding="utf-8", errors="replace")
-                except OSError:
-                    continue
-        for path, text in self._map_sources.items():
-            if url in text:
-                return f"{quoted(path, limit=None)}:{line_of(text, url)}"
-        return None
+            target.write_text(self._renderer.card_page(m, url).html, encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
         if self.config.enabled:
@@ -302,37 +202,12 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         return convert
 
 
-_EXTERNAL_ADVICE = (
-    "every visit then tells that host who reads the playbook, and when; "
-    "remove it, or set the empathy-playbook option allow_external: true to accept it"
-)
-
-
-def _serve_fonts_here(config: MkDocsConfig) -> bool:
-    """Serve Roboto from the site instead of Google Fonts when theme.font asks for (at most) the fonts we ship.
-
-    `theme.font: false` (system fonts) and any other family are the site's own choice and stay as they are.
-    """
-    font = config.theme.get("font")
-    if font is None or (
-        isinstance(font, dict)
-        and all(font.get(key) in (None, "", family) for key, family in SHIPPED_FONTS.items())
-        and set(font) <= set(SHIPPED_FONTS)
-    ):
-        config.theme["font"] = False  # mkdocs-material then links nothing; fonts.css names the families
-        return True
-    return False
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return quoted(path.resolve().relative_to(root).as_posix(), limit=None)
-    except ValueError:
-        return quoted(path.as_posix(), limit=None)
-
-
 def _render_map(renderer: Renderer, m: EmpathyMap, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
     return renderer.map_page(m, convert, url)
+
+
+def _render_index(render: Callable[[UrlFor], RenderedPage], url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
+    return render(url)
 
 
 def _render_account(renderer: Renderer, account: Account, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:

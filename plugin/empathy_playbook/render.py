@@ -21,8 +21,8 @@ from markupsafe import Markup, escape
 from . import safe_html
 from .i18n import Labels
 from .model import EmpathyMap, Item, Problem, Report, Section, SourceLine, quoted
-from .playbook import COMPARE_PAGE, METAPHORS_PAGE, Account, Playbook, account_page, card_page, slugify, unique_slugs
-from .review import Overdue, overdue, overdue_maps
+from .playbook import METAPHORS_PAGE, Account, Playbook, account_page, card_page, slugify, unique_slugs
+from .review import overdue
 from .settings import Settings
 from .vocabulary import GRID_ORDER, NeedCategory, nearest
 
@@ -50,6 +50,8 @@ class RenderedPage:
     """Found while rendering (the reader finds the others)."""
     searchable: bool = True
     """False for a page that only repeats what the map pages say (the search would show it twice)."""
+    anchors: set[str] = field(default_factory=set)
+    """Ids on the page besides its headings' (an index's compact entries), for link checks."""
     search_html: str | None = None
     """What the search index should read instead of `html`: the same headings and text, without the
     decoration (chips, profile card, grid), which only slows the search plugin down and clutters results."""
@@ -109,6 +111,9 @@ class Renderer:
         # Markers put where an item's need tags stood, swapped for chips once the Markdown is HTML.
         # Random per build, so that no map can write one.
         self._marker_prefix = f"epneed{secrets.token_hex(6)}x"
+
+    def account_of(self, m: EmpathyMap) -> Account | None:
+        return self._account_of.get(id(m))
 
     def metaphor_anchor(self, name: str) -> str:
         return self._metaphor_anchors.get(name.casefold(), slugify(name))
@@ -266,55 +271,6 @@ class Renderer:
             source.append(text)
         return "\n".join(source)
 
-    def needs_page(self, url: UrlFor) -> RenderedPage:
-        """Every tagged item by category: the one page that grows with every item of every map.
-
-        Its rows are made here rather than in the template (a Jinja loop costs several times more per
-        row), one list item and one link each; the template gives the page its structure.
-        """
-        page_urls: dict[str, str] = {}
-        lists: dict[str, Markup] = {}
-        for key, entries in self.playbook.needs(self.vocabulary).items():
-            rows = []
-            for entry in entries:
-                if entry.map.page_path not in page_urls:
-                    page_urls[entry.map.page_path] = url(entry.map.page_path)
-                map_url = page_urls[entry.map.page_path]
-                label = self.labels[entry.section.key] if entry.section.key else entry.section.heading
-                rows.append(
-                    f'<li>{escape(plain_text(entry.item.text))} <a href="{escape(map_url)}#{escape(entry.section.key)}">'
-                    f"{escape(entry.map.title)} · {escape(label)}</a></li>"
-                )
-            lists[key] = Markup("\n".join(rows))
-        page = self.env.get_template("empathy_playbook/needs.html").render(lists=lists)
-        # Every item on it is found on its map page, in its section: indexing this page too would double
-        # the search results and cost as much as indexing all map pages again.
-        headings = [Heading(key, self.need_label(key)) for key in lists]
-        return RenderedPage(self.labels["page.needs"], page, headings, searchable=False)
-
-    def metaphors_page(self, url: UrlFor) -> RenderedPage:
-        page = self.env.get_template("empathy_playbook/metaphors.html").render(metaphors=self.metaphors, url=url)
-        headings = [Heading(metaphor.anchor, metaphor.name) for metaphor in self.metaphors]
-        return RenderedPage(self.labels["page.metaphors"], page, headings)
-
-    def review_page(self, url: UrlFor) -> RenderedPage:
-        by_owner: dict[str, list[Overdue]] = {}
-        for item in overdue_maps(self.playbook.maps, self.settings.review_months, self.today):
-            by_owner.setdefault(item.map.profile.owner, []).append(item)
-        names = [owner or self.labels["review.no_owner"] for owner in by_owner]
-        anchors = dict(zip(by_owner, unique_slugs(names), strict=True))
-        page = self.env.get_template("empathy_playbook/review.html").render(
-            by_owner=by_owner, anchors=anchors, months=self.settings.review_months, url=url
-        )
-        headings = [Heading(anchors[owner], name) for owner, name in zip(by_owner, names, strict=True)]
-        return RenderedPage(self.labels["page.review"], page, headings)
-
-    def accounts_page(self, url: UrlFor) -> RenderedPage:
-        page = self.env.get_template("empathy_playbook/accounts.html").render(
-            accounts=self.accounts, url=url, account_page=account_page
-        )
-        return RenderedPage(self.labels["page.accounts"], page, [Heading(a.slug, a.name) for a in self.accounts])
-
     def account_page(self, account: Account, url: UrlFor) -> RenderedPage:
         """The stakeholders side by side: one column each, one row per section, then per need category."""
         rows = [(self.labels[key], [self._item_texts(m, key) for m in account.maps]) for key in GRID_ORDER]
@@ -351,10 +307,7 @@ class Renderer:
             url=url,
         )
         title = self.labels["card.title"].format(title=m.title)
-        robots = "noindex" if self.settings.indexable else "noindex, nofollow"
-        document = self.env.get_template("empathy_playbook/card_document.html").render(
-            title=title, card=Markup(page), robots=robots
-        )
+        document = self.env.get_template("empathy_playbook/card_document.html").render(title=title, card=Markup(page))
         return RenderedPage(title, document, searchable=False)
 
     def compare_page(self, url: UrlFor) -> RenderedPage:
@@ -385,13 +338,6 @@ class Renderer:
     def _item_texts(m: EmpathyMap, key: str) -> list[str]:
         section = m.sections.get(key)
         return [plain_text(item.text) for item in section.items] if section else []
-
-    def overview_page(self, url: UrlFor) -> RenderedPage:
-        needs = {id(m): sorted({need for _, item in m.items() for need in item.needs}) for m in self.playbook.maps}
-        page = self.env.get_template("empathy_playbook/overview.html").render(
-            maps=self.playbook.overview(), needs_of=lambda m: needs[id(m)], url=url, compare=url(COMPARE_PAGE)
-        )
-        return RenderedPage(self.labels["page.overview"], page)
 
 
 def _text_outside_items(section: Section) -> str:

@@ -24,10 +24,8 @@ class Settings:
     """The onboarding path, in order."""
     nav_max_maps: int = _DEFAULTS.nav_max_maps
     """Above this many maps, the maps leave the navigation: the overview, the indexes and search lead to them."""
-    indexable: bool = _DEFAULTS.indexable
-    """Let search engines in: without it every page says noindex and robots.txt disallows everything."""
-    allow_external: bool = _DEFAULTS.allow_external
-    """Accept loads from other hosts (fonts, analytics, scripts, images) without a warning."""
+    index_page_size: int = _DEFAULTS.index_page_size
+    """Most entries (items, maps) one index page lists; above it an index lists its groups (see paging.py)."""
 
     @classmethod
     def from_options(cls, options: PluginOptions) -> Settings:
@@ -38,7 +36,6 @@ class Settings:
             privacy=PrivacyPolicy(options.personal_fields, options.publish_personal_data),
             review_months=options.review_months,
             nav_max_maps=options.nav_max_maps,
+            index_page_size=options.index_page_size,
             onboarding=options.onboarding,
-            indexable=options.indexable,
-            allow_external=options.allow_external,
         )

@@ -79,3 +79,98 @@ def test_long_words_and_long_lists_wrap_inside_their_box(page_at: object) -> Non
     box = boxes(page)
     assert box["pains"]["bottom"] - box["pains"]["top"] > 300  # the long list made its box grow, not overflow
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # type: ignore[attr-defined]
+
+
+# One stakeholder at a time on a phone: account pages and the compare view share the side-by-side table and
+# its phone rule, whatever rows the table holds. Read from the bounding boxes, like the grid above.
+SIDE_BY_SIDE = """() => [...document.querySelectorAll('.ep-side-by-side table')].filter(t => !t.hidden).map(table => {
+    const frame = table.getBoundingClientRect();
+    const cells = [...table.querySelectorAll('th, td')].filter(cell => cell.getClientRects().length).map(cell => {
+        const box = cell.getBoundingClientRect();
+        const label = cell.tagName === 'TD' ? getComputedStyle(cell, '::before').content : '';
+        return {column: cell.cellIndex, head: !!cell.closest('thead'), text: cell.innerText, label,
+                role: cell.querySelector('.ep-sub')?.innerText || '',
+                left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+    });
+    return {left: frame.left, right: frame.right, cells};
+})"""
+
+# Words broken across two lines (hyphenation or a break inside a word). A word longer than the line has to
+# break somewhere, so only words that fit are checked.
+BROKEN_WORDS = """() => {
+    const broken = [];
+    for (const root of document.querySelectorAll('.ep-side-by-side')) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const node = walker.currentNode;
+            if (!node.parentElement.getClientRects().length) continue;
+            for (const match of node.textContent.matchAll(/[^\\s\\-\\u2010]+/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const rects = [...range.getClientRects()].filter(r => r.width > 0);
+                const width = rects.reduce((sum, r) => sum + r.width, 0);
+                const line = node.parentElement.closest('td, th').clientWidth;
+                if (width < line * 0.8 && new Set(rects.map(r => Math.round(r.top))).size > 1) broken.push(match[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+# Need chips that do not fit in their cell or on the screen.
+CUT_CHIPS = """() => [...document.querySelectorAll('.ep-side-by-side .ep-need')].filter(chip => {
+    const box = chip.getBoundingClientRect(), cell = chip.closest('td').getBoundingClientRect();
+    return box.left < cell.left - 0.5 || box.right > cell.right + 0.5 || box.right > innerWidth
+        || chip.scrollWidth > chip.clientWidth + 1;
+}).map(chip => chip.textContent)"""
+
+
+def assert_one_stakeholder_at_a_time(page: object, stakeholders: list[str]) -> None:
+    tables = page.evaluate(SIDE_BY_SIDE)  # type: ignore[attr-defined]
+    assert tables
+    for table in tables:
+        cells = table["cells"]
+        assert all(cell["column"] >= 1 for cell in cells)  # the row names are in each cell, not a column
+        columns = sorted({cell["column"] for cell in cells})
+        assert len(columns) == len(stakeholders)
+        for column, name in zip(columns, stakeholders, strict=True):
+            own = [cell for cell in cells if cell["column"] == column]
+            head = min(own, key=lambda cell: cell["top"])
+            assert head["head"] and head["text"].startswith(name)  # each block opens with the stakeholder ...
+            if table is tables[0]:
+                assert head["role"] and head["role"] in head["text"]  # ... and their role
+            for cell in own:
+                assert cell["left"] == pytest.approx(table["left"], abs=1)  # the whole width, one under the other
+                assert cell["right"] == pytest.approx(table["right"], abs=1)
+                if not cell["head"]:
+                    assert cell["label"] not in ("none", "normal", ""), cell  # and each cell names its row
+        for first, second in itertools.pairwise(columns):
+            assert max(c["bottom"] for c in cells if c["column"] == first) <= min(
+                c["top"] for c in cells if c["column"] == second
+            )  # one stakeholder after the other, never side by side
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # type: ignore[attr-defined]
+    assert page.evaluate(BROKEN_WORDS) == []  # type: ignore[attr-defined]
+    assert page.evaluate(CUT_CHIPS) == []  # type: ignore[attr-defined]
+
+
+def test_on_a_phone_an_account_shows_one_stakeholder_at_a_time(page_at: object) -> None:
+    page = page_at("accounts/ziekenhuis-noord/", 390, 844)
+    assert_one_stakeholder_at_a_time(page, ["Chirurg", "Directeur ziekenhuis"])
+
+
+def test_on_a_phone_the_compare_view_shows_one_map_at_a_time(page_at: object) -> None:
+    page = page_at("maps/", 390, 844)
+    page.get_by_label("Vergelijk: Fanatieke hardloper").check()  # type: ignore[attr-defined]
+    page.get_by_label("Vergelijk: Chirurg").check()  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Vergelijk de gekozen maps").click()  # type: ignore[attr-defined]
+    page.wait_for_selector("[data-ep-compare] table:not([hidden]) thead th:nth-child(3)")  # type: ignore[attr-defined]
+    assert page.locator("[data-ep-compare] .ep-need").count() > 5  # type: ignore[attr-defined]  # chips to check
+    assert_one_stakeholder_at_a_time(page, ["Chirurg", "Fanatieke hardloper"])
+
+
+def test_on_a_desktop_the_stakeholders_stay_side_by_side(page_at: object) -> None:
+    page = page_at("accounts/ziekenhuis-noord/", 1280, 800)
+    heads = page.locator(".ep-side-by-side table").first.locator("thead th")  # type: ignore[attr-defined]
+    boxes = [heads.nth(i).bounding_box() for i in range(heads.count())]
+    assert len({round(box["y"]) for box in boxes}) == 1  # one row of columns

@@ -11,7 +11,7 @@ from .playbook import DUTCH_MAPS, DUTCH_ONBOARDING, DUTCH_TITLES
 
 
 def visible_titles(page: object) -> list[str]:
-    return page.locator(".ep-overview tbody tr:visible td:nth-child(2)").all_inner_texts()  # type: ignore[attr-defined]
+    return page.locator(".ep-overview tbody tr:visible td:nth-child(2) > a").all_inner_texts()  # type: ignore[attr-defined]
 
 
 ALL = DUTCH_TITLES
@@ -58,8 +58,8 @@ def test_two_maps_compared_side_by_side(page_at: object) -> None:
     page.wait_for_selector("[data-ep-compare] table:not([hidden]) thead th:nth-child(3)")  # type: ignore[attr-defined]
     assert page.locator("[data-ep-compare] thead th").all_inner_texts() == [  # type: ignore[attr-defined]
         "Onderdeel",
-        "Chirurg",
-        "Fanatieke hardloper",
+        "Chirurg\nOrthopedisch chirurg, lid van de maatschap",  # each with the role under the name
+        "Fanatieke hardloper\nMarathonloper",
     ]
     pains = page.locator('[data-ep-compare] tr[data-row="pains"] td')  # type: ignore[attr-defined]
     assert "Claims bij mislukking" in pains.nth(0).inner_text()
