@@ -64,7 +64,7 @@ def test_check_json_and_github_formats(project: Path) -> None:
             "line": 21,
             "level": "warning",
             "message": "unknown section heading '## Gains%0A::warning::x,y: z'; the sections are: Sees, Hears, "
-            "Thinks and feels, Says and does, Pains, Gains, Approach, Story (it is shown below the map)",
+            "Thinks and feels, Says and does, Pains, Gains, Approach, Story, Questions (it is shown below the map)",
         },
     ]
     github = run_program("check", "--format", "github", cwd=project)
@@ -74,7 +74,7 @@ def test_check_json_and_github_formats(project: Path) -> None:
         "add a heading '## Gains' with its items",
         "::warning file=maps/bad.md,line=21,title=empathy-playbook::unknown section heading "
         "'## Gains%250A::warning::x,y: z'; the sections are: Sees, Hears, Thinks and feels, Says and does, "
-        "Pains, Gains, Approach, Story (it is shown below the map)",
+        "Pains, Gains, Approach, Story, Questions (it is shown below the map)",
     ]
     assert github.stderr.strip() == "2 maps checked: 1 error, 1 warning."
 

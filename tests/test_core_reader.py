@@ -333,7 +333,7 @@ def test_values_quoted_in_messages_are_one_short_line() -> None:
     unknown = next(f for f in found if "unknown section heading" in f)
     assert unknown == (
         "17: warning: unknown section heading '## Bad %0A::warning::" + "x" * 41 + "…'; the sections are: "
-        "Sees, Hears, Thinks and feels, Says and does, Pains, Gains, Approach, Story (it is shown below the map)"
+        "Sees, Hears, Thinks and feels, Says and does, Pains, Gains, Approach, Story, Questions (it is shown below the map)"
     )
 
 

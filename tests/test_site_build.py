@@ -269,7 +269,7 @@ def test_a_bad_section_key_in_the_options_stops_the_build_with_a_clear_message(s
     assert site.aborted
     site.expect(
         "ERROR Config value 'plugins': Plugin 'empathy-playbook' option 'headings': unknown section key 'paints'; "
-        "the keys are: sees, hears, thinks-feels, says-does, pains, gains, approach, story"
+        "the keys are: sees, hears, thinks-feels, says-does, pains, gains, approach, story, questions"
     )
 
 

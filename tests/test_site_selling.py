@@ -40,9 +40,13 @@ def test_the_account_page_shows_the_stakeholders_side_by_side_per_section_with_t
     rows = {tr.select_one("th").get_text(): cells(tr) for tr in table.select("tbody tr")}
     assert rows["Buying role"] == ["Decider Gatekeeper", "User"]
     assert rows["Metaphor"] == ["", "Racing bike"]
-    assert rows["Sees"] == ["budgets", "the market"]
-    assert rows["Gains"] == ["reputation lower cost", "growth"]
-    assert list(rows)[2:] == ["Thinks & feels", "Hears", "Sees", "Says & does", "Pains", "Gains"]
+    # Every section, as on the map page: items with their need chips.
+    assert rows["Sees"] == ["budgets Economic", "the market Economic"]
+    assert rows["Gains"] == ["reputation Psychological lower cost Economic", "growth Psychological"]
+    assert rows["Approach"] == ["Show the savings. first a long point that goes on second point", ""]
+    assert list(rows)[2:] == ["Thinks & feels", "Hears", "Sees", "Says & does", "Pains", "Gains", "Approach"]
+    chips = table.select('tr[data-row="sees"] td[data-map="care/board"] a.ep-need')
+    assert [(a.get_text(), a["href"]) for a in chips] == [("Economic", "../../needs/#economic")]
     needs = {tr.select_one("th").get_text(): cells(tr) for tr in page.select("h2#needs ~ div tbody tr")}
     assert needs == {
         "Functional": ["delays", "delays"],
@@ -53,11 +57,13 @@ def test_the_account_page_shows_the_stakeholders_side_by_side_per_section_with_t
 
 def test_the_accounts_index_lists_every_account_with_its_stakeholders(account_site: Site) -> None:
     page = soup(account_site.html("accounts"))
-    assert [(h2["id"], h2.a["href"]) for h2 in page.select("article h2")] == [("st-mary-s", "st-mary-s/")]
-    assert [" ".join(li.get_text(" ", strip=True).split()) for li in page.select("article li")] == [
-        "Hospital board · Board member Decider Gatekeeper",
-        "Surgeon · Orthopaedic surgeon User",
+    rows = page.select("article tbody tr")
+    assert [(tr["id"], tr.th.a["href"]) for tr in rows] == [("st-mary-s", "st-mary-s/")]
+    assert [" ".join(li.get_text(" ", strip=True).split()) for li in rows[0].select("li")] == [
+        "Hospital board · Board member",
+        "Surgeon · Orthopaedic surgeon",
     ]
+    assert rows[0].select_one('[data-roles="covered"]').get_text(" ", strip=True) == "User Decider Gatekeeper"
 
 
 def test_a_map_links_to_its_account_and_to_the_other_stakeholders(account_site: Site) -> None:
@@ -86,10 +92,10 @@ def test_every_map_has_a_meeting_card_linked_from_its_page(account_site: Site) -
         "first a long point that goes on",
         "second point",
     ]
-    assert [li.get_text() for li in card.select(".ep-card ol li")] == [
-        "How does this affect you today: delays",
-        "What would it mean for you: reputation",
-        "What would it mean for you: lower cost",
+    assert [li.get_text() for li in card.select(".ep-card__questions li")] == [
+        "How does “delays” play out for you at the moment?",
+        "How far along are you with “reputation”, and what would help?",
+        "How far along are you with “lower cost”, and what would help?",
     ]
     titles = [str(page.title) for page in account_site.spy.nav.pages]
     assert not any("Meeting card" in title for title in titles)  # cards are reached from their map, not the nav

@@ -431,14 +431,27 @@ class IndexViews:
         return render
 
     def accounts_page(self, url: UrlFor) -> RenderedPage:
-        accounts = self.r.accounts
+        """Every account with the roles it covers and its open points, the weakest first."""
+        accounts = sorted(self.r.accounts, key=lambda a: (-len(self.r.coverage(a).gaps), a.name.casefold()))
         template = self.r.env.get_template("empathy_playbook/accounts.html")
         if sum(len(account.maps) for account in accounts) <= self.size:
-            page = template.render(accounts=accounts, url=url, account_page=account_page, groups="")
+            page = template.render(
+                accounts=[(account, self.r.coverage(account)) for account in accounts],
+                url=url,
+                account_page=account_page,
+                groups="",
+            )
             return RenderedPage(self.labels["page.accounts"], page, [Heading(a.slug, a.name) for a in accounts])
         urls = _Urls(url)
-        groups = self._groups((a.slug, a.name, urls(account_page(a.slug)), len(a.maps)) for a in accounts)
-        page = template.render(accounts=accounts, url=url, account_page=account_page, groups=groups)
+        rows = [
+            f'<li id="{escape(a.slug)}" data-open-gaps="{len(self.r.coverage(a).gaps)}">'
+            f'<a href="{escape(urls(account_page(a.slug)))}">{escape(a.name)}</a>'
+            f" · {escape(self.labels['count.maps'].format(count=len(a.maps)))}"
+            f" · {escape(self.labels['count.open'].format(count=len(self.r.coverage(a).gaps)))}</li>"
+            for a in accounts
+        ]
+        groups = Markup('<ul class="ep-groups">\n' + "\n".join(rows) + "\n</ul>")
+        page = template.render(accounts=[], url=url, account_page=account_page, groups=groups)
         return RenderedPage(self.labels["page.accounts"], page, anchors={a.slug for a in accounts})
 
     # -- shared -------------------------------------------------------------------------------------------

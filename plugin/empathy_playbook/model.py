@@ -105,6 +105,18 @@ class RoutineEntry:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """How the buyer of a map relates to another map's buyer of the same account (`relations:`)."""
+
+    map: str
+    """The other map's path below the maps folder, without `.md`, as written."""
+    kind: str
+    """`reports-to`, `influences`, `blocks` or `advises`."""
+    line: int
+    """The line of the relation's `map:`, for problems."""
+
+
+@dataclass(frozen=True)
 class Profile:
     """The front matter, validated: who the buyer is."""
 
@@ -124,6 +136,8 @@ class Profile:
     owner: str = ""
     reviewed: datetime.date | None = None
     tags: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    """This buyer's relations to other stakeholders of the account, in the order written."""
 
 
 @dataclass

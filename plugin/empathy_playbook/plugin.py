@@ -211,7 +211,7 @@ def _render_index(render: Callable[[UrlFor], RenderedPage], url: UrlFor, convert
 
 
 def _render_account(renderer: Renderer, account: Account, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
-    return renderer.account_page(account, url)
+    return renderer.account_page(account, url, convert)
 
 
 def _card_url(m: EmpathyMap, config: MkDocsConfig) -> str:

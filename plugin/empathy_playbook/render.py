@@ -9,6 +9,7 @@ it safe; the only values marked safe are HTML produced here from Markdown.
 from __future__ import annotations
 
 import datetime
+import posixpath
 import re
 import secrets
 from collections.abc import Callable, Sequence
@@ -19,12 +20,20 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import safe_html
+from .card import Block, blocks, inline_html, topic
+from .committee import DEFAULT_COVERAGE_ROLES, Coverage, Link, account_links, coverage, diagram
 from .i18n import Labels
 from .model import EmpathyMap, Item, Problem, Report, Section, SourceLine, quoted
 from .playbook import METAPHORS_PAGE, Account, Playbook, account_page, card_page, slugify, unique_slugs
 from .review import overdue
 from .settings import Settings
-from .vocabulary import GRID_ORDER, NeedCategory, nearest
+from .vocabulary import EXTRA_SECTIONS, GRID_ORDER, NeedCategory, nearest
+
+ACCOUNT_ROWS: tuple[str, ...] = (*GRID_ORDER, *EXTRA_SECTIONS)
+"""The rows of an account page's side-by-side table: every section, in the order a map page shows them."""
+
+CARD_TOP_ITEMS = 3
+"""Pains and gains on a meeting card: the first ones of the map, as its author ordered them."""
 
 MarkdownConverter = Callable[[str], str]
 """Markdown source to HTML, with the site's own Markdown extensions."""
@@ -88,6 +97,10 @@ class Renderer:
         self.metaphors = playbook.metaphors()
         self.accounts = playbook.accounts()
         self._account_of = {id(m): account for account in self.accounts for m in account.maps}
+        self._links: dict[str, list[Link]] = {}
+        self._coverage: dict[str, Coverage] = {}
+        self._section_html: dict[int, dict[str, Markup]] = {}
+        """Per map of an account, its sections' HTML as made for its page: the account page shows them again."""
         self._metaphor_anchors = {metaphor.name.casefold(): metaphor.anchor for metaphor in self.metaphors}
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(
@@ -142,14 +155,16 @@ class Renderer:
         views = {
             key: view(key, key, self.labels[key], self.labels[f"question.{key}"], s) for key, s in m.sections.items()
         }
-        used_ids = set(GRID_ORDER) | {"approach", "story"}
+        used_ids = set(GRID_ORDER) | set(EXTRA_SECTIONS)
         others = []
         for section, anchor in zip(m.other_sections, unique_slugs(s.heading for s in m.other_sections), strict=True):
             others.append(
                 view("", anchor if anchor not in used_ids else f"{anchor}-{section.line}", section.heading, "", section)
             )
+        if id(m) in self._account_of:
+            self._section_html[id(m)] = {key: view.html for key, view in views.items()}
         grid = [views.get(key) or self._empty_view(key) for key in GRID_ORDER]
-        below = [views[key] for key in ("approach", "story") if key in views] + others
+        below = [views[key] for key in EXTRA_SECTIONS if key in views] + others
         profile = self._profile_rows(m, url)
         page = self.env.get_template("empathy_playbook/map.html").render(
             map=m,
@@ -271,44 +286,130 @@ class Renderer:
             source.append(text)
         return "\n".join(source)
 
-    def account_page(self, account: Account, url: UrlFor) -> RenderedPage:
-        """The stakeholders side by side: one column each, one row per section, then per need category."""
-        rows = [(self.labels[key], [self._item_texts(m, key) for m in account.maps]) for key in GRID_ORDER]
+    def coverage(self, account: Account) -> Coverage:
+        if account.slug not in self._coverage:
+            self._coverage[account.slug] = coverage(
+                account.maps, DEFAULT_COVERAGE_ROLES, self.settings.review_months, self.today
+            )
+        return self._coverage[account.slug]
+
+    def account_page(self, account: Account, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
+        """The buying committee: coverage and what to act on, the diagram of relations, then the
+        stakeholders side by side (one column each, one row per section, with need chips) and their needs."""
+        shown = {id(m): self._sections_shown_on(m, url, convert) for m in account.maps}
+        rows = []
+        for key in ACCOUNT_ROWS:
+            cells = [shown[id(m)].get(key, Markup("")) for m in account.maps]
+            if key in GRID_ORDER or any(cells):  # an optional section no stakeholder has is no row
+                rows.append((key, self.labels[key], cells))
         needs = [
             (self.need_label(key), [[plain_text(i.text) for _, i in m.items() if key in i.needs] for m in account.maps])
             for key in self.vocabulary.need_keys
         ]
+        links = self._links_of(account)
         page = self.env.get_template("empathy_playbook/account.html").render(
-            account=account, rows=rows, needs=needs, url=url
+            account=account,
+            coverage=self.coverage(account),
+            diagram=diagram(account.maps, links, lambda role: self.labels[f"role.{role}"]),
+            links=links,
+            rows=rows,
+            needs=needs,
+            url=url,
+            card_page=card_page,
         )
-        headings = [Heading("stakeholders", account.name), Heading("needs", self.labels["account.needs"])]
+        headings = [
+            Heading("coverage", self.labels["coverage"]),
+            Heading("to-act-on", self.labels["coverage.act"]),
+            Heading("committee", self.labels["committee"]),
+            Heading("stakeholders", self.labels["account.side_by_side"]),
+            Heading("needs", self.labels["account.needs"]),
+        ]
         # Left out of search, like the needs index: every item on it is found on its map page.
         return RenderedPage(account.name, page, headings, wide=True, searchable=False)
+
+    def _sections_shown_on(self, m: EmpathyMap, url: UrlFor, convert: MarkdownConverter) -> dict[str, Markup]:
+        """A map's sections as on its page (need chips included), with their links pointing from `url`'s page.
+
+        The map page made them already (map pages are rendered first): its HTML is reused with its
+        relative links rebased, rather than converted again, which would also resolve the map's own
+        relative links from the wrong file.
+        """
+        made = self._section_html.pop(id(m), None)
+        if made is not None:
+            base = url(m.page_path)
+            return {key: Markup(rebase_links(html, base)) for key, html in made.items()}
+        sections = [m.sections[key] for key in ACCOUNT_ROWS if key in m.sections]
+        html, _ = self._sections_html(sections, m, convert, url, Report(m.path))  # its page reports the problems
+        return {section.key: part for section, part in zip(sections, html, strict=True)}
 
     def card_page(self, m: EmpathyMap, url: UrlFor) -> RenderedPage:
         """A one-page meeting card: who they are, the story, top pains and gains, our approach, questions.
 
         A whole HTML document of its own, not a page of the site: it exists to be printed, and a
         theme page per map (navigation, search, scripts) would double the cost of the build.
+        Each section it shows keeps the map's own order of paragraphs and lists.
         """
-        pains, gains = self._item_texts(m, "pains")[:3], self._item_texts(m, "gains")[:3]
-        approach = m.sections.get("approach")
-        questions = [self.labels["card.ask_pain"].format(item=item) for item in pains] + [
-            self.labels["card.ask_gain"].format(item=item) for item in gains
-        ]
+        pains, gains = m.sections.get("pains"), m.sections.get("gains")
+        top_pains = [inline_html(item.text) for item in pains.items[:CARD_TOP_ITEMS]] if pains else []
+        top_gains = [inline_html(item.text) for item in gains.items[:CARD_TOP_ITEMS]] if gains else []
+        own_questions = m.sections.get("questions")
+        if own_questions is not None:
+            questions = blocks(own_questions)
+        else:
+            asked = [self.labels["card.ask_pain"].format(item=topic(i.text)) for i in pains.items[:3]] if pains else []
+            asked += [self.labels["card.ask_gain"].format(item=topic(i.text)) for i in gains.items[:3]] if gains else []
+            questions = [Block("ol", [Markup(escape(question)) for question in asked])] if asked else []
         page = self.env.get_template("empathy_playbook/card.html").render(
             map=m,
-            profile=self._profile_rows(m, url),
-            pains=pains,
-            gains=gains,
-            approach=[plain_text(item.text) for item in approach.items] if approach else [],
-            approach_text=_text_outside_items(approach) if approach else "",
+            profile=self._card_rows(m, url),
+            pains=top_pains,
+            gains=top_gains,
+            approach=blocks(m.sections["approach"]) if "approach" in m.sections else [],
+            story=blocks(m.sections["story"]) if "story" in m.sections else [],
             questions=questions,
+            suggested=own_questions is None,
             url=url,
         )
         title = self.labels["card.title"].format(title=m.title)
         document = self.env.get_template("empathy_playbook/card_document.html").render(title=title, card=Markup(page))
         return RenderedPage(title, document, searchable=False)
+
+    def _card_rows(self, m: EmpathyMap, url: UrlFor) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The card's "who": what matters in the meeting. Not the owner, tags or review dates: those are ours."""
+        p = m.profile
+        rows: list[tuple[str, list[tuple[str, str]]]] = []
+
+        def add(label: str, *values: tuple[str, str]) -> None:
+            kept = [(text, link) for text, link in values if text]
+            if kept:
+                rows.append((label, kept))
+
+        add(self.labels["role"], (p.role, ""))
+        add(self.labels["organisation"], (p.organisation, ""))
+        add(self.labels["buying_role"], *((self.labels[f"role.{role}"], "") for role in p.buying_roles))
+        add(self.labels["metaphor"], *((name, "") for name in p.metaphors))
+        for label, others in self._relation_rows(m):
+            add(label, *((other.title, url(card_page(other))) for other in others))
+        return rows
+
+    def _relation_rows(self, m: EmpathyMap) -> list[tuple[str, list[EmpathyMap]]]:
+        """("Reports to", [maps]) for the map's own relations, then ("Is influenced by", [maps]) for the others'."""
+        account = self._account_of.get(id(m))
+        if account is None:
+            return []
+        rows: dict[str, list[EmpathyMap]] = {}
+        for link in self._links_of(account):
+            if link.source is m:
+                rows.setdefault(f"relation.{link.kind}", []).append(link.target)
+        for link in self._links_of(account):
+            if link.target is m:
+                rows.setdefault(f"relation.in.{link.kind}", []).append(link.source)
+        return [(_capitalised(self.labels[key]), list(dict.fromkeys(maps))) for key, maps in rows.items()]
+
+    def _links_of(self, account: Account) -> list[Link]:
+        if account.slug not in self._links:
+            self._links[account.slug] = account_links(account.maps)
+        return self._links[account.slug]
 
     def compare_page(self, url: UrlFor) -> RenderedPage:
         sections = [(key, self.labels[key]) for key in GRID_ORDER]
@@ -340,10 +441,37 @@ class Renderer:
         return [plain_text(item.text) for item in section.items] if section else []
 
 
-def _text_outside_items(section: Section) -> str:
-    """The plain text of a section's lines that belong to no list item (its paragraphs)."""
-    in_items = {n for item in section.items for n in range(item.first_line, item.line + 1)}
-    return " ".join(plain_text(text) for number, text in section.lines if text.strip() and number not in in_items)
+_LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def rebase_links(html: str, base: str) -> str:
+    """`html` made for the page at `base` (a URL relative to where it is shown now), its relative links
+    rewritten to point from here: `../needs/#economic` made at `../maps/a/` becomes `../needs/#economic`
+    seen from one level deeper. Addresses with a scheme or an absolute path are left as they are.
+    """
+    folder = base if base.endswith("/") or "/" not in base else base.rsplit("/", 1)[0] + "/"
+
+    def rebased(match: re.Match[str]) -> str:
+        value = match.group(2)
+        if _SCHEME.match(value) or value.startswith("/"):
+            return match.group(0)
+        cut = min((i for i in (value.find("#"), value.find("?")) if i >= 0), default=len(value))
+        path, rest = value[:cut], value[cut:]
+        if not path:
+            return f"{match.group(1)}{base}{rest}{match.group(3)}"
+        joined = posixpath.normpath(folder + path)
+        if joined == ".":
+            joined = ""
+        if path.endswith("/") and joined:
+            joined += "/"
+        return f"{match.group(1)}{joined or './'}{rest}{match.group(3)}"
+
+    return _LINK_ATTRIBUTE.sub(rebased, html)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _split(html: str, separators: list[str]) -> list[str] | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from .fields import FIELDS
 from .i18n import Labels
 from .playbook import slugify
-from .vocabulary import GRID_ORDER
+from .vocabulary import EXTRA_SECTIONS, GRID_ORDER
 
 SCHEMA_FILE = "schema/empathy-map.schema.json"
 """Where the repository keeps the JSON Schema of the front matter, from the project root."""
@@ -43,4 +43,8 @@ def new_map_text(title: str, language: str, schema: str | None) -> str:
             f"<!-- - {labels['new.item']} -->",
             "",
         ]
-    return "\n".join(lines)
+    # The optional sections as comments: a heading with nothing under it would be an error.
+    lines.append(f"<!-- {labels['new.optional']} -->")
+    for key in EXTRA_SECTIONS:
+        lines += ["", f"<!-- ## {labels[key]} -->", f"<!-- {labels[f'question.{key}']} -->"]
+    return "\n".join(lines) + "\n"

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 GRID_SECTIONS: tuple[str, ...] = ("sees", "hears", "thinks-feels", "says-does", "pains", "gains")
 """The six questions of the empathy map, as `data-section` keys."""
 
-EXTRA_SECTIONS: tuple[str, ...] = ("approach", "story")
-"""Optional sections, rendered below the grid."""
+EXTRA_SECTIONS: tuple[str, ...] = ("approach", "story", "questions")
+"""Optional sections, rendered below the grid in this order. `questions` are the ones to ask in a meeting:
+the meeting card prints them (without them it suggests questions from the pains and gains)."""
 
 SECTION_KEYS: tuple[str, ...] = GRID_SECTIONS + EXTRA_SECTIONS
 
@@ -32,6 +33,7 @@ DEFAULT_HEADINGS: Mapping[str, tuple[str, ...]] = {
     "gains": ("Gains", "Gain", "Wants", "Goals", "Wil bereiken", "Winst", "Doelen"),
     "approach": ("Approach", "Our approach", "Sales approach", "Aanpak", "Onze aanpak"),
     "story": ("Story", "Verhaal"),
+    "questions": ("Questions", "Questions to ask", "Vragen", "Vragen om te stellen"),
 }
 
 

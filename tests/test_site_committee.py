@@ -1,0 +1,327 @@
+"""The account as a buying committee: coverage and gaps, the account page complete, the meeting card."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+from empathy_playbook import EmpathyMap, Profile, Vocabulary, parse_map
+from empathy_playbook.card import blocks, inline_html
+from empathy_playbook.committee import BOX_HEIGHT, BOX_WIDTH, Link, Person, diagram
+from empathy_playbook.render import rebase_links
+
+from .committee_playbook import BOARD, MAPS, PURCHASING, WITHOUT_RELATIONS
+from .support import GOOD_MAP, Site, soup
+
+
+def text(element: object) -> str:
+    return " ".join(element.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
+
+
+def write_committee(site: Site, *, relations: bool = True, language: str = "nl") -> Site:
+    site.configure(language=language)
+    for path, content in MAPS.items():
+        site.write(f"maps/{path}", content if relations else WITHOUT_RELATIONS.sub("", content))
+    return site
+
+
+def gaps(page: BeautifulSoup) -> list[tuple[str, str | None, str]]:
+    return [(li["data-coverage-gap"], li.get("data-map"), text(li)) for li in page.select("[data-coverage-gap]")]
+
+
+def test_the_account_page_flags_missing_roles_maps_without_approach_and_overdue_reviews(site: Site) -> None:
+    write_committee(site, relations=False)
+    site.write(
+        "maps/zorg/raad-van-bestuur.md",
+        WITHOUT_RELATIONS.sub("", BOARD).replace(
+            f"reviewed: {datetime.date.today().isoformat()}", "reviewed: 2020-01-31"
+        ),
+    )
+    site.build(strict=True)
+    page = soup(site.html("accounts/ziekenhuis-oost"))
+    assert gaps(page) == [
+        ("gatekeeper", None, "Nog geen map voor de rol Poortwachter: wie speelt die bij Ziekenhuis Oost?"),
+        (
+            "approach",
+            "zorg/centrale-inkoop",
+            "Centrale inkoop heeft nog geen aanpak: voeg een onderdeel '## Aanpak' toe.",
+        ),
+        ("review", "zorg/raad-van-bestuur", "Raad van bestuur moet herzien worden (eigenaar: Accountteam orthopedie)."),
+    ]
+    assert page.select_one('[data-coverage-gap="approach"] a')["href"] == "../../maps/zorg/centrale-inkoop/"
+    covered = {tr["data-role"]: text(tr.td) for tr in page.select(".ep-coverage tbody tr")}
+    assert covered == {
+        "user": "Orthopedisch arts",
+        "influencer": "Orthopedisch arts",
+        "buyer": "Centrale inkoop",
+        "decider": "Raad van bestuur",
+        "gatekeeper": "Nog geen map",
+        "initiator": "Nog geen map",  # not required by default: shown, not flagged
+    }
+    assert page.select(".ep-coverage strong.ep-missing") == [page.select_one('[data-role="gatekeeper"] strong')]
+
+
+def test_the_gaps_are_worded_in_the_site_language_with_the_same_keys(site: Site) -> None:
+    site.configure(language="en")
+    site.write("maps/a.md", GOOD_MAP.replace("role: Purchaser", "account: Acme\nbuying_role: [decider, buyer, user]"))
+    site.build(strict=True)
+    assert gaps(soup(site.html("accounts/acme"))) == [
+        ("influencer", None, "No map for the role Influencer yet: who plays it at Acme?"),
+        ("gatekeeper", None, "No map for the role Gatekeeper yet: who plays it at Acme?"),
+        ("approach", "a", "Test buyer has no approach yet: add a section '## Approach'."),
+        ("review", "a", "Test buyer is due for review (owner: No owner)."),
+    ]
+
+
+def test_the_accounts_index_shows_covered_roles_and_open_points_weakest_first(site: Site) -> None:
+    write_committee(site, relations=False)
+    today = datetime.date.today().isoformat()
+    complete = (
+        GOOD_MAP.replace("role: Purchaser", f"account: Aaa Complete\nreviewed: {today}\nbuying_role: [{{roles}}]")
+        + "\n## Approach\n\nOne approach.\n"
+    )
+    site.write("maps/aaa/all.md", complete.replace("{roles}", "user, influencer, buyer, decider, gatekeeper"))
+    site.write("maps/zzz/one.md", complete.replace("Aaa Complete", "Zzz Weak").replace("{roles}", "user"))
+    site.build(strict=True)
+    rows = soup(site.html("accounts")).select("article tbody tr")
+    summary = [
+        (
+            tr["id"],
+            text(tr.select_one('[data-roles="covered"]')),
+            text(tr.select_one('[data-roles="missing"]')),
+            tr["data-open-gaps"],
+        )
+        for tr in rows
+    ]
+    assert summary == [
+        ("zzz-weak", "Gebruiker", "Beïnvloeder Inkoper Beslisser Poortwachter", "4"),
+        ("ziekenhuis-oost", "Gebruiker Beïnvloeder Inkoper Beslisser", "Poortwachter", "2"),
+        ("aaa-complete", "Gebruiker Beïnvloeder Inkoper Beslisser Poortwachter", "", "0"),
+    ]
+    assert rows[1].select_one(".ep-count a")["href"] == "ziekenhuis-oost/#to-act-on"
+    assert soup(site.html("accounts/aaa-complete")).select_one("#to-act-on + p.ep-empty") is not None
+
+
+def test_the_account_page_shows_every_section_with_need_chips_and_working_links(site: Site) -> None:
+    write_committee(site, relations=False)
+    site.write(
+        "maps/zorg/centrale-inkoop.md",
+        WITHOUT_RELATIONS.sub("", PURCHASING).replace(
+            "- Vraagt drie offertes. #economisch",
+            "- Vraagt drie offertes, zoals [de arts](orthopedisch-arts.md#frustraties) weet. #economisch",
+        ),
+    )
+    site.build(strict=True)
+    table = soup(site.html("accounts/ziekenhuis-oost")).select_one("table#stakeholders")
+    assert [th["data-map"] for th in table.select("thead th[data-map]")] == [
+        "zorg/centrale-inkoop",
+        "zorg/orthopedisch-arts",
+        "zorg/raad-van-bestuur",
+    ]
+    rows = [tr["data-row"] for tr in table.select("tbody tr")]
+    assert rows == [
+        "buying_role", "metaphor", "thinks-feels", "hears", "sees", "says-does", "pains", "gains",
+        "approach", "story", "questions",
+    ]  # fmt: skip
+    approach = table.select('tr[data-row="approach"] td')
+    assert text(approach[0]) == ""
+    assert [p.name for p in approach[1].find_all(["p", "ul"], recursive=False)] == ["p", "ul", "p"]
+    assert (
+        text(approach[2]) == "Laat zien hoe complete leveringen per operatie afzeggingen voorkomen en kosten besparen."
+    )
+    says = table.select_one('tr[data-row="says-does"] td[data-map="zorg/centrale-inkoop"]')
+    assert [(a.get_text(), a["href"]) for a in says.select("a")] == [
+        ("de arts", "../../maps/zorg/orthopedisch-arts/#frustraties"),
+        ("Economisch", "../../needs/#economic"),
+    ]
+    # Every cell of a stakeholder carries its map: the hook for one-stakeholder-at-a-time layouts.
+    assert {td["data-map"] for td in table.select("tbody td")} == {
+        th["data-map"] for th in table.select("thead th[data-map]")
+    }
+
+
+def test_the_meeting_card_keeps_the_approach_in_the_maps_order(site: Site) -> None:
+    write_committee(site, relations=False)
+    site.build(strict=True)
+    card = soup(site.html("cards/zorg/orthopedisch-arts"))
+    approach = card.select_one(".ep-card__approach")
+    assert [(child.name, text(child)[:40]) for child in approach.find_all(["p", "ul"], recursive=False)] == [
+        ("p", "De artsenbezoeker, verkoper of accountma"),
+        ("ul", "te laten scoren in zijn directe omgeving"),
+        ("p", "Het verhaal moet ook op andere niveaus l"),
+    ]
+    assert text(approach.p).endswith("Verkoop moet een bijdrage leveren om de arts:")
+    assert approach.select("li")[-1].get_text() == (
+        "nieuwe (patiëntvriendelijke) operatietechnieken bij te brengen, om de efficiëntie "
+        "te bevorderen en de successcore te verhogen."
+    )
+
+
+def test_the_meeting_card_says_who_without_our_internal_fields(site: Site) -> None:
+    write_committee(site, relations=False)
+    site.build(strict=True)
+    card = soup(site.html("cards/zorg/orthopedisch-arts"))
+    who = {
+        dt.get_text(): text(dd)
+        for dt, dd in zip(card.select(".ep-profile dt"), card.select(".ep-profile dd"), strict=True)
+    }
+    assert who == {
+        "Functie": "Orthopedisch chirurg, lid van de maatschap",
+        "Organisatie": "Ziekenhuis Oost, maatschap orthopedie",
+        "Rol in de beslissing": "Gebruiker, Beïnvloeder",
+        "Metafoor": "Racefiets",
+    }
+    printed = text(card.select_one(".ep-card"))
+    for internal in ("Accountteam orthopedie", "Herzien", "Eigenaar", "Tags"):
+        assert internal not in printed
+
+
+def test_questions_come_from_the_map_or_else_from_its_pains_and_gains(site: Site) -> None:
+    write_committee(site, relations=False)
+    site.build(strict=True)
+    board = soup(site.html("cards/zorg/raad-van-bestuur"))
+    assert [li.get_text() for li in board.select(".ep-card__questions li")] == [
+        "Welke operaties zijn het afgelopen kwartaal afgezegd, en waarom?",
+        "Wie beslist bij u over een nieuwe leverancier van implantaten?",
+    ]
+    assert board.select_one(".ep-card__hint") is None
+    surgeon = soup(site.html("cards/zorg/orthopedisch-arts"))
+    assert [li.get_text() for li in surgeon.select(".ep-card__questions li")] == [
+        "Hoe speelt ‘Claims bij mislukking’ op dit moment bij u?",
+        "Hoe speelt ‘Afzeggen OK wegens onvolledigheid van componenten of beschikbaarheid van OK-team’ op dit moment bij u?",
+        "Hoe speelt ‘Planning ziekenhuis’ op dit moment bij u?",
+        "Hoe ver bent u met ‘Eigen specialistisch orthopedisch centrum’, en wat zou daarbij helpen?",
+        "Hoe ver bent u met ‘Aantal patiënten, aantal operaties’, en wat zou daarbij helpen?",
+        "Hoe ver bent u met ‘Topprestaties van leverancier en/of inkoopcentrum’, en wat zou daarbij helpen?",
+    ]
+    assert surgeon.select_one(".ep-card__hint") is not None
+    # On the map page the questions are a section of their own, below the grid.
+    section = soup(site.html("maps/zorg/raad-van-bestuur")).select_one('[data-section="questions"]')
+    assert section.h2.get_text() == "Vragen" and len(section.select("li")) == 2
+
+
+def test_a_questions_heading_in_english_or_dutch_is_known(site: Site) -> None:
+    m = parse_map(
+        (GOOD_MAP + "\n## Questions to ask\n\n- Who decides?\n").encode(),
+        path="m.md",
+        url_path="m",
+        vocabulary=Vocabulary(),
+    )
+    assert "questions" in m.sections and not m.problems
+
+
+def test_card_blocks_keep_order_and_leave_out_comments() -> None:
+    m = parse_map(
+        (
+            GOOD_MAP
+            + "\n## Approach\n\nFirst <!-- a comment -->paragraph.\n<!-- a comment\nover lines -->\n"
+            + '- one\n- two\n\n1. first\n2. second\n\nLast [site](https://example.com/x?a=1&b=2 "t") '
+            + "and [bad](javascript:alert(1)) and <https://example.org>.\n"
+        ).encode(),
+        path="m.md",
+        url_path="m",
+        vocabulary=Vocabulary(),
+    )
+    parts = blocks(m.sections["approach"])
+    assert [(block.kind, [str(t) for t in block.texts]) for block in parts] == [
+        ("p", ["First paragraph."]),
+        ("ul", ["one", "two"]),
+        ("ol", ["first", "second"]),
+        (
+            "p",
+            [
+                'Last <a href="https://example.com/x?a=1&amp;b=2">site</a> and bad and '
+                '<a href="https://example.org">https://example.org</a>.'
+            ],
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ('<script>alert("x")</script> & more', "alert(&#34;x&#34;) &amp; more"),
+        ('[a"b](https://e.com/"onmouseover=x)', '<a href="https://e.com/&#34;onmouseover=x">a&#34;b</a>'),
+        ("**bold** `code` [img](data:x)", "bold code img"),
+    ],
+)
+def test_card_text_is_escaped(markdown: str, html: str) -> None:
+    assert str(inline_html(markdown)) == html
+
+
+@pytest.mark.parametrize(
+    ("html", "base", "expected"),
+    [
+        ('<a href="../../../needs/#economic">', "../../maps/zorg/arts/", '<a href="../../needs/#economic">'),
+        ('<a href="../other/">', "../../maps/zorg/arts/", '<a href="../../maps/zorg/other/">'),
+        ('<a href="#frustraties">', "../../maps/zorg/arts/", '<a href="../../maps/zorg/arts/#frustraties">'),
+        ('<img src="img.png">', "../maps/arts.html", '<img src="../maps/img.png">'),
+        ('<a href="https://e.com/x">', "../maps/arts/", '<a href="https://e.com/x">'),
+        ('<a href="/abs/">', "../maps/arts/", '<a href="/abs/">'),
+        ('<a href="mailto:a@b.c">', "../maps/arts/", '<a href="mailto:a@b.c">'),
+        ('<a href="../../">', "../maps/arts/", '<a href="../">'),
+    ],
+)
+def test_links_made_for_a_map_page_are_rebased_for_the_account_page(html: str, base: str, expected: str) -> None:
+    assert rebase_links(html, base) == expected
+
+
+def _stakeholders(count: int) -> list[EmpathyMap]:
+    roles = ("decider", "buyer", "user", "influencer", "gatekeeper", "initiator")
+    return [
+        EmpathyMap(
+            f"maps/m{n}.md",
+            f"m{n}",
+            Profile(title=f"Stakeholder number {n} " * (n % 3 + 1), buying_roles=(roles[n % 6],)),
+        )
+        for n in range(count)
+    ]
+
+
+def _inside(x: float, y: float, person: Person) -> bool:
+    return person.left < x < person.left + BOX_WIDTH and person.top < y < person.top + BOX_HEIGHT
+
+
+@pytest.mark.parametrize("count", range(1, 12))
+def test_the_diagram_keeps_boxes_apart_and_arrows_clear_of_other_boxes(count: int) -> None:
+    maps = _stakeholders(count)
+    # Every pair related, both ways: the worst case for crossings and parallel arrows.
+    links = [Link(a, b, "influences") for a in maps for b in maps if a is not b]
+    drawn = diagram(maps, links, str.capitalize)
+    people = drawn.people
+    assert len(people) == count and len(drawn.arrows) == len(links)
+    for n, a in enumerate(people):
+        assert a.left >= 0 and a.left + BOX_WIDTH <= drawn.width and a.top >= 0 and a.top + BOX_HEIGHT <= drawn.height
+        for b in people[n + 1 :]:
+            assert abs(a.x - b.x) >= BOX_WIDTH + 20 or abs(a.y - b.y) >= BOX_HEIGHT + 20, (a.map.title, b.map.title)
+        assert len(a.name_lines) <= 2 and all(len(line) <= 24 for line in a.name_lines)
+    where = {id(p.map): p for p in people}
+    for arrow in drawn.arrows:
+        ends = (where[id(arrow.link.source)], where[id(arrow.link.target)])
+        for step in range(1, 20):
+            x = arrow.x1 + (arrow.x2 - arrow.x1) * step / 20
+            y = arrow.y1 + (arrow.y2 - arrow.y1) * step / 20
+            assert not any(_inside(x, y, p) for p in people), (arrow.link.source.title, arrow.link.target.title)
+        assert not _inside(arrow.x1, arrow.y1, ends[0]) and not _inside(arrow.x2, arrow.y2, ends[1])
+
+
+def test_the_decider_stands_at_the_top_of_the_diagram() -> None:
+    maps = _stakeholders(5)
+    top = min(diagram(maps, [], str).people, key=lambda p: p.y)
+    assert top.map.profile.buying_roles == ("decider",)
+
+
+def test_names_from_maps_are_escaped_in_the_diagram(site: Site) -> None:
+    hostile = '<img src=x onerror=alert(1)> & "Q" </text><script>'
+    site.write("maps/a.md", GOOD_MAP.replace("title: Test buyer", f"title: '{hostile}'\naccount: Acme"))
+    site.write("maps/b.md", GOOD_MAP.replace("title: Test buyer", "title: Other\naccount: Acme"))
+    site.build(strict=True)
+    html = site.html("accounts/acme")
+    start = html.index('<svg class="ep-committee__diagram"')
+    svg = html[start : html.index("</svg>", start)]
+    assert "<img" not in svg and "<script" not in svg and "</text><script>" not in svg
+    assert "&lt;img src=x" in svg and "&amp; &#34;Q&#34;" in svg
+    names = [text(t) for t in soup(html).select(".ep-committee__person .ep-committee__name")]
+    assert names[:2] == ["<img src=x", 'onerror=alert(1)> & "Q"…']
