@@ -8,6 +8,7 @@ error MkDocs logs during a build is captured: a test must claim each one it expe
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -182,10 +183,40 @@ class Site:
         return (self.root / "site" / url / "index.html").read_text(encoding="utf-8")
 
     def search_index(self) -> list[dict[str, str]]:
+        """The theme's (lunr) search index: with the option `search: theme`."""
         docs: list[dict[str, str]] = json.loads(
             (self.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
         )["docs"]
         return docs
+
+    def pagefind(self) -> dict[str, dict[str, Any]]:
+        """What the Pagefind index holds of each page, by URL: content, anchors (sections), filters, meta."""
+        return pagefind_records(self.root / "site")
+
+
+# The Pagefind index, read back from the files Pagefind wrote.
+
+
+def pagefind_records(site: Path) -> dict[str, dict[str, Any]]:
+    """The page records of the Pagefind index in `site` (its fragments: gzip, a signature, then JSON)."""
+    records = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        record = json.loads(data[len(b"pagefind_dcd") :])
+        records[record["url"]] = record
+    return records
+
+
+def pagefind_sections(record: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """A page record's sections by anchor id: (heading, the text up to the next anchor), as a result shows them."""
+    words = record["content"].split()
+    anchors = sorted(record["anchors"], key=lambda anchor: anchor["location"])
+    ends = [anchor["location"] for anchor in anchors[1:]] + [len(words)]
+    return {
+        anchor["id"]: (anchor.get("text", ""), " ".join(words[anchor["location"] : end]))
+        for anchor, end in zip(anchors, ends, strict=True)
+    }
 
 
 # Running the installed programs, as users and CI run them.

@@ -156,6 +156,14 @@ def test_serve_reloads_when_a_map_is_edited_added_or_deleted(served: str, projec
     _wait_for(served + "maps/new/", lambda status, body: status == 404)
 
 
+def test_serve_rebuilds_the_search_index_after_each_rebuild(served: str, project: Path) -> None:
+    entry = served + "pagefind/pagefind-entry.json"
+    _, first = _wait_for(entry, lambda status, body: status == 200 and '"page_count"' in body)
+    (project / "maps" / "good.md").write_text(GOOD_MAP.replace("the market", "the market and the weather"))
+    _wait_for(served + "maps/good/", lambda status, body: "the weather" in body)
+    _wait_for(entry, lambda status, body: status == 200 and '"page_count"' in body and body != first)
+
+
 def test_the_wheel_ships_the_templates_and_the_stylesheet(tmp_path: Path) -> None:
     """Another team's playbook gets everything from `pip install`: nothing to copy by hand."""
     result = run_module("pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path), str(REPO), cwd=tmp_path)

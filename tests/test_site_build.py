@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import GOOD_MAP, Site, section, soup, texts
+from .support import GOOD_MAP, Site, pagefind_sections, section, soup, texts
 
 FULL_MAP = """\
 ---
@@ -184,13 +184,14 @@ def test_generated_pages_are_in_the_navigation_and_the_search_index(full_site: S
     titles = [str(page.title) for page in nav.pages]
     assert "Head of &lt;b&gt;Purchasing&lt;/b&gt; &amp; Co" in titles
     assert {"Maps", "Needs", "Metaphors"} <= set(titles)
-    entries = {entry["location"]: entry for entry in full_site.search_index()}
-    assert "Prices rise every quarter" in entries["maps/care/head-of-purchasing/#sees"]["text"]
-    assert entries["maps/care/head-of-purchasing/#sees"]["title"] == "Sees"
-    assert "Growth of the department" in entries["maps/care/head-of-purchasing/#gains"]["text"]
+    records = full_site.pagefind()
+    sections = pagefind_sections(records["/maps/care/head-of-purchasing/"])
+    assert sections["sees"][0] == "Sees" and sections["gains"][0] == "Gains"
+    assert "Prices rise every quarter" in sections["sees"][1]  # found in its own section: the result links to #sees
+    assert "Growth of the department" in sections["gains"][1]
     # The needs index only repeats the map pages' items: searching it too would show each twice.
-    assert not any(location.startswith("needs/") for location in entries)
-    assert "Price buyers" in entries["maps/"]["text"]  # the overview is searchable
+    assert not any(url.startswith("/needs/") for url in records)
+    assert "Price buyers" in records["/maps/"]["content"]  # the overview is searchable
 
 
 def test_the_table_of_contents_lists_the_sections(full_site: Site) -> None:
@@ -398,7 +399,7 @@ def test_above_the_navigation_limit_maps_leave_the_navigation_but_stay_reachable
     overview_links = [a["href"] for a in soup(site.html("maps")).select(".ep-overview tbody a")]
     assert overview_links == ["a/", "b/"]
     assert "Buyer A" in site.html("maps/a")
-    assert any(entry["location"].startswith("maps/a/") for entry in site.search_index())
+    assert "/maps/a/" in site.pagefind()
 
 
 def test_up_to_the_limit_maps_are_in_the_navigation(site: Site) -> None:

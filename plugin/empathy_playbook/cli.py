@@ -21,6 +21,7 @@ import yaml
 from .model import Level, Problem, quoted
 from .options import read_options, unknown_options
 from .playbook import Playbook, read_playbook
+from .search_index import SearchIndexError, index_site
 from .settings import Settings
 
 PLUGIN_NAME = "empathy-playbook"
@@ -182,6 +183,24 @@ def stale(project: Project, months: int | None) -> None:
         when = f"reviewed {reviewed} ({item.months_ago} months ago)" if reviewed else "never reviewed"
         click.echo(f"{shown(item.map.path)}: {when}; owner: {shown(item.map.profile.owner) or 'nobody'}")
     click.echo(f"{len(due)} of {len(maps)} maps due for review (every {months} months).")
+
+
+@main.command()
+@click.argument("site", type=click.Path(file_okay=False, path_type=Path), default="site")
+@click.option("--lang", help="The site's language (ISO 639-1, e.g. nl). Default: theme.language in mkdocs.yml.")
+@click.pass_obj
+def index(project: Project, site: Path, lang: str | None) -> None:
+    """Build the Pagefind search index of a built site folder (default: site), whichever engine built it.
+
+    `mkdocs build` does this itself (option `search: pagefind`); this command is for sites built another
+    way. The index goes to SITE/pagefind/. Exits 0 when done, 1 when Pagefind fails.
+    """
+    try:
+        report = index_site(site, lang or project.language)
+    except SearchIndexError as error:
+        click.echo(f"empathy-playbook index: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Indexed {report.pages} pages ({report.language}) in {report.seconds:.2f} s into {report.bundle}")
 
 
 # mkdocs.yml, read without MkDocs: the checker must start fast.

@@ -44,6 +44,7 @@ class EmpathyPlaybookConfig(base.Config):
     nav_max_maps = ContractOption[int]("nav_max_maps")
     index_page_size = ContractOption[int]("index_page_size")
     onboarding = ContractOption[tuple[OnboardingStep, ...]]("onboarding")
+    search = ContractOption[str]("search")
 
     def options(self) -> PluginOptions:
         """The validated options, as the core's contract."""

@@ -441,7 +441,9 @@ class IndexViews:
                 account_page=account_page,
                 groups="",
             )
-            return RenderedPage(self.labels["page.accounts"], page, [Heading(a.slug, a.name) for a in accounts])
+            headings = [Heading(a.slug, a.name) for a in accounts]
+            # Account names, coverage and map titles: the maps are searchable, an account is a search filter.
+            return RenderedPage(self.labels["page.accounts"], page, headings, searchable=False)
         urls = _Urls(url)
         rows = [
             f'<li id="{escape(a.slug)}" data-open-gaps="{len(self.r.coverage(a).gaps)}">'
@@ -452,7 +454,7 @@ class IndexViews:
         ]
         groups = Markup('<ul class="ep-groups">\n' + "\n".join(rows) + "\n</ul>")
         page = template.render(accounts=[], url=url, account_page=account_page, groups=groups)
-        return RenderedPage(self.labels["page.accounts"], page, anchors={a.slug for a in accounts})
+        return RenderedPage(self.labels["page.accounts"], page, anchors={a.slug for a in accounts}, searchable=False)
 
     # -- shared -------------------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from .privacy import DEFAULT_PERSONAL_FIELDS
 from .reader import DEFAULT_MAX_BYTES
+from .search_index import MODES as SEARCH_MODES
 from .vocabulary import SECTION_KEYS, NeedCategory
 
 
@@ -56,6 +57,9 @@ class PluginOptions:
     """Most entries (items, maps) one index page lists; above it an index lists its groups, each with pages of its own."""
     onboarding: tuple[OnboardingStep, ...] = ()
     """The onboarding path, in order: map paths (below the maps folder), or {map, why, questions} each."""
+    search: str = "pagefind"
+    """`pagefind`: the site is indexed with Pagefind after the build and the theme's search box shows its
+    results, with filters; the theme builds no index of its own. `theme`: the theme's own search."""
 
 
 OPTION_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(PluginOptions))
@@ -115,6 +119,15 @@ def _at_least(minimum: int) -> Callable[[Any], int]:
         if number < minimum:
             raise ValueError(f"should be {minimum} or more, not {number}")
         return number
+
+    return read
+
+
+def _one_of(*choices: str) -> Callable[[Any], str]:
+    def read(value: Any) -> str:
+        if value not in choices:
+            raise ValueError(f"should be one of {', '.join(choices)}, not {value!r}")
+        return str(value)
 
     return read
 
@@ -184,4 +197,5 @@ _READERS: dict[str, Callable[[Any], Any]] = {
     "nav_max_maps": _at_least(0),
     "index_page_size": _at_least(1),
     "onboarding": _onboarding,
+    "search": _one_of(*SEARCH_MODES),
 }

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import markdown
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +33,7 @@ from .playbook import (
     read_playbook,
 )
 from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
+from .search_index import BUNDLE_DIR, FACETS, SearchIndexError, index_site, mark_searchable
 from .settings import Settings
 
 try:  # MkDocs' own link rewriting, so that links in a map work as in any page (private, but frozen in 1.6).
@@ -44,7 +46,12 @@ log = logging.getLogger("mkdocs.plugins.empathy_playbook")
 
 STYLESHEET = "assets/empathy-playbook/empathy-playbook.css"
 SCRIPT = "assets/empathy-playbook/empathy-playbook.js"
+SEARCH_STYLESHEET = "assets/empathy-playbook/search.css"
+SEARCH_SCRIPT = "assets/empathy-playbook/search.js"
 _ASSETS = Path(__file__).parent / "assets"
+# The header's search box for Pagefind (partials/search.html), put before the theme's own templates.
+_THEME_TEMPLATES = Path(__file__).parent / "templates" / "theme"
+_THEME_SEARCH_PLUGINS = ("material/search", "search")
 
 PageRenderer = Callable[[UrlFor, MarkdownConverter], RenderedPage]
 
@@ -55,6 +62,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._cards: dict[str, tuple[EmpathyMap, str]] = {}
         self._search_html: dict[str, str] = {}
         self._full_html: dict[str, str] = {}
+        self._pagefind = False
+        self._searchable: set[str] = set()
+        """Pages Pagefind indexes: not excluded from search by the playbook or by their front matter."""
+        self._search_meta: dict[str, Any] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -66,7 +77,47 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        self._pagefind = self.settings.search == "pagefind" and self._use_pagefind(config)
         return config
+
+    def _use_pagefind(self, config: MkDocsConfig) -> bool:
+        """Set the site up for Pagefind: the search box in the header opens its results, the theme indexes nothing.
+
+        The theme's search plugin stays: mkdocs-material puts the search box in the header only when it is
+        there. It builds no index, since every page reaches it marked `search: exclude` (see
+        _exclude_from_the_theme_search); what it still writes is removed after the build.
+        """
+        if not any(name in config.plugins for name in _THEME_SEARCH_PLUGINS):
+            log.info("empathy-playbook: no search plugin in mkdocs.yml, so the site has no search box; not indexing")
+            return False
+        dirs = config.theme.dirs
+        # Before the theme's own partials/search.html (the last folder that has one), after a custom_dir.
+        own = [i for i, folder in enumerate(dirs) if (Path(folder) / "partials" / "search.html").is_file()]
+        if str(_THEME_TEMPLATES) not in dirs:
+            dirs.insert(own[-1] if own else 0, str(_THEME_TEMPLATES))
+        for folder in dirs[: dirs.index(str(_THEME_TEMPLATES))]:
+            override = Path(folder) / "partials" / "search.html"
+            if override.is_file() and 'data-md-component="search"' in override.read_text(encoding="utf-8"):
+                log.warning(
+                    f"{_relative(override, self.root)}: this copy of the theme's search box hides Pagefind's "
+                    "(search: pagefind); delete it, or set 'search: theme' to keep the theme's own search"
+                )
+        for stylesheet in (SEARCH_STYLESHEET,):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
+        if SEARCH_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SEARCH_SCRIPT)
+        return True
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if not self.config.enabled or not self._pagefind:
+            return None
+        labels = {key.removeprefix("search."): self.labels[key] for key in _SEARCH_LABELS}
+        env.globals["empathy_search"] = {
+            "bundle": f"{BUNDLE_DIR}/",
+            "labels": {**labels, "facets": [[facet, self._renderer.facet_labels()[facet]] for facet in FACETS]},
+        }
+        return env
 
     # Late, so that files added by other plugins (mkdocs-gen-files, ...) exist when we check for name clashes.
     @event_priority(-50)
@@ -109,9 +160,17 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         # Meeting cards are standalone documents, written after the build (see Renderer.card_page).
         self._cards = {card_page(m): (m, _card_url(m, config)) for m in playbook.maps}
         self._renderer = renderer
-        for asset in (STYLESHEET, SCRIPT):
+        assets = (STYLESHEET, SCRIPT, SEARCH_STYLESHEET, SEARCH_SCRIPT) if self._pagefind else (STYLESHEET, SCRIPT)
+        for asset in assets:
             if files.get_file_from_path(asset) is None:  # a site's own copy wins
                 files.append(File.generated(config, asset, abs_src_path=str(_ASSETS / Path(asset).name)))
+        if self._pagefind:
+            for file in files:
+                if file.dest_uri.startswith(f"{BUNDLE_DIR}/"):
+                    log.error(
+                        f"{file.src_uri}: '{BUNDLE_DIR}/' is where the search index goes (search: pagefind); "
+                        "move this file"
+                    )
         return files
 
     def _add_page(
@@ -156,7 +215,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             ]
         )
         page.present_anchor_ids = anchors | rendered.anchors | {heading.id for heading in rendered.headings}
-        if rendered.search_html is not None:
+        if rendered.search_html is not None and not self._pagefind:
             self._search_html[page.file.src_uri] = rendered.search_html
         return rendered.html
 
@@ -164,18 +223,61 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     # plain text; the theme then renders the full page. See RenderedPage.search_html.
     @event_priority(50)
     def _give_search_the_plain_text(self, context: TemplateContext, page: Page, **kwargs: Any) -> None:
-        if page.file.src_uri in self._search_html:
+        if self._pagefind:
+            self._exclude_from_the_theme_search(page)
+        elif page.file.src_uri in self._search_html:
             self._full_html[page.file.src_uri] = page.content or ""
             page.content = self._search_html.pop(page.file.src_uri)
+
+    def _exclude_from_the_theme_search(self, page: Page) -> None:
+        """Note whether Pagefind should index the page, then hide it from the theme's search (which runs next).
+
+        `search: exclude` in a page's meta is the theme's own switch (mkdocs-material's and MkDocs'):
+        with it on every page the theme's search plugin skips each page at once and its index stays empty.
+        """
+        uri = page.file.src_uri
+        search = page.meta.get("search")
+        if not (isinstance(search, dict) and search.get("exclude")):
+            self._searchable.add(uri)
+        self._search_meta[uri] = search
+        page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
 
     @event_priority(-50)
     def _give_the_theme_the_full_page(self, context: TemplateContext, page: Page, **kwargs: Any) -> None:
         if page.file.src_uri in self._full_html:
             page.content = self._full_html.pop(page.file.src_uri)
+        if page.file.src_uri in self._search_meta:  # the page's own meta again, for the templates
+            search = self._search_meta.pop(page.file.src_uri)
+            if search is None:
+                page.meta.pop("search", None)
+            else:
+                page.meta["search"] = search
 
     on_page_context = CombinedEvent(_give_search_the_plain_text, _give_the_theme_the_full_page)
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if self._pagefind and page.file.src_uri in self._searchable:
+            return mark_searchable(output)
+        return None
+
+    @event_priority(-100)  # after every other plugin has written its files, the theme's search plugin's included
+    def _index_for_search(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self._pagefind:
+            return
+        site = Path(config.site_dir)
+        theme_index = site / "search" / "search_index.json"  # empty (every page was excluded); not needed
+        theme_index.unlink(missing_ok=True)
+        if theme_index.parent.is_dir() and not any(theme_index.parent.iterdir()):
+            theme_index.parent.rmdir()
+        try:
+            report = index_site(site, str(config.theme.get("language") or "en"))
+        except SearchIndexError as error:
+            raise PluginError(f"empathy-playbook: the search index could not be built: {error}") from None
+        log.info(
+            f"empathy-playbook: Pagefind indexed {report.pages} pages ({report.language}) in {report.seconds:.2f} s"
+        )
+
+    def _write_meeting_cards(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         for m, card_url in self._cards.values():
@@ -183,6 +285,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             target = Path(config.site_dir) / (card_url + "index.html" if card_url.endswith("/") else card_url)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self._renderer.card_page(m, url).html, encoding="utf-8")
+
+    on_post_build = CombinedEvent(_write_meeting_cards, _index_for_search)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
         if self.config.enabled:
@@ -217,6 +321,19 @@ def _render_account(renderer: Renderer, account: Account, url: UrlFor, convert: 
 def _card_url(m: EmpathyMap, config: MkDocsConfig) -> str:
     stem = card_page(m).removesuffix(".md")
     return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
+
+
+_SEARCH_LABELS = (
+    "search.filters", "search.clear", "search.start", "search.loading", "search.none", "search.one",
+    "search.other", "search.more", "search.unbuilt", "search.file",
+)  # fmt: skip
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _report(problem: Problem) -> None:

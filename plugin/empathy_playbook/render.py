@@ -26,6 +26,7 @@ from .i18n import Labels
 from .model import EmpathyMap, Item, Problem, Report, Section, SourceLine, quoted
 from .playbook import METAPHORS_PAGE, Account, Playbook, account_page, card_page, slugify, unique_slugs
 from .review import overdue
+from .search_index import FACETS
 from .settings import Settings
 from .vocabulary import EXTRA_SECTIONS, GRID_ORDER, NeedCategory, nearest
 
@@ -142,6 +143,23 @@ class Renderer:
     def _category(self, key: str) -> NeedCategory | None:
         return next((category for category in self.vocabulary.needs if category.key == key), None)
 
+    def facets(self, m: EmpathyMap) -> list[tuple[str, list[str]]]:
+        """(facet, values) of a map, as shown on the site: what the overview and the search filter by."""
+        p = m.profile
+        return [
+            ("market", [self.labels[f"market.{p.market}"]] if p.market else []),
+            ("segment", [p.segment] if p.segment else []),
+            ("account", [p.account] if p.account else []),
+            ("buying_role", [self.labels[f"role.{role}"] for role in p.buying_roles]),
+            ("need", [self.need_label(key) for key in sorted({need for _, item in m.items() for need in item.needs})]),
+            ("metaphor", list(p.metaphors)),
+        ]
+
+    def facet_labels(self) -> dict[str, str]:
+        """The name of each facet in the site's language, in the order of FACETS."""
+        keys = {"need": "filter.need"}
+        return {facet: self.labels[keys.get(facet, facet)] for facet in FACETS}
+
     def map_page(self, m: EmpathyMap, convert: MarkdownConverter, url: UrlFor) -> RenderedPage:
         report = Report(m.path)
         sections = [*m.sections.values(), *m.other_sections]
@@ -176,6 +194,7 @@ class Renderer:
             overdue=overdue(m, self.settings.review_months, self.today),
             card=url(card_page(m)),
             url=url,
+            facets=self.facets(m),
         )
         summary = " · ".join(f"{label}: {', '.join(text for text, _ in values)}" for label, values in profile)
         search = [f"<p>{escape(summary)}</p>", plain[0]]

@@ -26,6 +26,8 @@ class Settings:
     """Above this many maps, the maps leave the navigation: the overview, the indexes and search lead to them."""
     index_page_size: int = _DEFAULTS.index_page_size
     """Most entries (items, maps) one index page lists; above it an index lists its groups (see paging.py)."""
+    search: str = _DEFAULTS.search
+    """`pagefind` (the site is indexed by Pagefind after the build) or `theme` (the theme's own search)."""
 
     @classmethod
     def from_options(cls, options: PluginOptions) -> Settings:
@@ -38,4 +40,5 @@ class Settings:
             nav_max_maps=options.nav_max_maps,
             index_page_size=options.index_page_size,
             onboarding=options.onboarding,
+            search=options.search,
         )

@@ -1,8 +1,26 @@
-"""Finding a buyer by a phrase: mkdocs-material's search box, in the browser, over the built index."""
+"""Search as a reader uses it: the header's box over the Pagefind index, in Chromium.
+
+The first tests search the browser suite's own playbooks (Dutch at the root, English under en/); the
+others tests/search_playbook.py, a playbook made for search (facets, stems, a real person's data), built
+once into a tmp folder and served on localhost, with a copy without its index for a site not indexed.
+"""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from ..search_playbook import write_search_playbook
+
+AXE = Axe()
 
 
 def search(page: object, phrase: str) -> list[str]:
@@ -37,3 +55,157 @@ def test_a_result_lands_on_the_section_that_holds_the_item(page_at: object) -> N
     page = page_at("")
     links = search(page, "Operatieassistententekort")
     assert any(link.endswith("maps/zorg/chirurg/#pains") for link in links), links
+
+
+@pytest.fixture(scope="module")
+def search_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = write_search_playbook(tmp_path_factory.mktemp("search-playbook"))
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    site = root / "site"
+    shutil.copytree(site, site / "unbuilt", ignore=shutil.ignore_patterns("pagefind"))
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def open_page(browser: object, search_url: str) -> Iterator[object]:
+    contexts = []
+
+    def open_at(path: str = "", dark: bool = False) -> object:
+        context = browser.new_context(  # type: ignore[attr-defined]
+            viewport={"width": 1280, "height": 800}, color_scheme="dark" if dark else "light"
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(search_url + path)
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()
+
+
+def search_by_keyboard(page: object, phrase: str, shortcut: str = "/") -> object:
+    """Open the search with the theme's shortcut and type `phrase` as a person does; the results list."""
+    page.keyboard.press(shortcut)  # type: ignore[attr-defined]
+    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    assert box.evaluate("element => element === document.activeElement")
+    page.keyboard.type(phrase, delay=15)  # type: ignore[attr-defined]
+    results = page.locator(".md-search-result__item")  # type: ignore[attr-defined]
+    results.first.wait_for(timeout=15_000)
+    return results
+
+
+def status(page: object) -> str:
+    return page.locator(".md-search-result__meta").inner_text()  # type: ignore[attr-defined,no-any-return]
+
+
+def test_a_phrase_in_one_map_item_leads_to_its_section(open_page: object) -> None:
+    page = open_page("lezen/")  # type: ignore[operator]
+    results = search_by_keyboard(page, "Personeelschaarste op de operatiekamer")
+    assert results.count() == 1
+    assert status(page) == "1 resultaat"
+    result = results.first
+    assert result.locator("h1").inner_text() == "Orthopedisch arts"
+    section = result.locator("a[href$='/maps/zorg/arts/#pains']")
+    assert section.locator("h2").inner_text() == "Frustraties"
+    assert section.locator("mark").first.inner_text() == "Personeelschaarste"
+    assert "op de operatiekamer" in section.locator(".md-search-result__teaser").inner_text()
+    # The arrows walk the results, Enter opens one: the reader lands on the section.
+    for _ in range(5):
+        page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+        if page.evaluate("document.activeElement.getAttribute('href') || ''").endswith("#pains"):  # type: ignore[attr-defined]
+            break
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.wait_for_url("**/maps/zorg/arts/#pains")  # type: ignore[attr-defined]
+    assert page.locator("#__search").is_checked() is False  # type: ignore[attr-defined]
+
+
+def test_two_facets_narrow_the_results_and_show_their_counts(open_page: object) -> None:
+    page = open_page()  # type: ignore[operator]
+    results = search_by_keyboard(page, "operatiekamer", shortcut="s")
+    assert results.count() == 3 and status(page) == "3 resultaten"
+
+    def facet(name: str) -> object:
+        group = page.locator("details.ep-search__facet", has=page.locator("summary", has_text=name))  # type: ignore[attr-defined]
+        if not group.evaluate("element => element.open"):
+            group.locator("summary").click()
+        return group
+
+    def counts(group: object) -> dict[str, str]:
+        labels = group.locator("label").all()  # type: ignore[attr-defined]
+        return {
+            label.locator(".ep-search__value").inner_text(): label.locator(".ep-search__count").inner_text()
+            for label in labels
+        }
+
+    market = facet("Markt")
+    assert counts(market) == {"B2B": "2", "B2C": "1"}
+    market.get_by_label("B2B").check()  # type: ignore[attr-defined]
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 2")  # type: ignore[attr-defined]
+    role = facet("Rol in de beslissing")
+    assert counts(role) == {"Beslisser": "1", "Inkoper": "1", "Poortwachter": "1"}
+    role.get_by_label("Beslisser").check()  # type: ignore[attr-defined]
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 1")  # type: ignore[attr-defined]
+    assert status(page) == "1 resultaat"
+    assert results.first.locator("h1").inner_text() == "Orthopedisch arts"
+    # The filters alone, without a word, list the maps they select.
+    page.locator("input.md-search__input").fill("")  # type: ignore[attr-defined]
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '1 resultaat'")  # type: ignore[attr-defined]
+    page.locator(".ep-search__clear").click()  # type: ignore[attr-defined]
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0")  # type: ignore[attr-defined]
+
+
+def test_a_dutch_word_is_found_by_its_stem(open_page: object) -> None:
+    page = open_page()  # type: ignore[operator]
+    results = search_by_keyboard(page, "prullenbak")
+    assert results.first.locator("h1").inner_text() == "Orthopedisch arts"
+    section = results.first.locator("a[href$='#sees']")
+    assert section.locator("mark").first.inner_text() == "prullenbakken"
+
+
+def test_the_personal_data_of_a_real_person_is_not_found(open_page: object) -> None:
+    page = open_page()  # type: ignore[operator]
+    results = search_by_keyboard(page, "zeldzaamwoord")  # the map itself is found...
+    assert results.first.locator("h1").inner_text() == "Directeur"
+    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    box.fill("Geheimnaam")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === 'Niets gevonden.'")  # type: ignore[attr-defined]
+    assert results.count() == 0  # ...its real person's name is not
+
+
+def test_a_site_without_its_index_says_so(open_page: object) -> None:
+    page = open_page("unbuilt/")  # type: ignore[operator]
+    page.keyboard.press("/")  # type: ignore[attr-defined]
+    page.keyboard.type("operatiekamer")  # type: ignore[attr-defined]
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.startsWith('Zoeken werkt op de gebouwde site')"
+    )  # type: ignore[attr-defined]
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    assert page.locator("#__search").is_checked() is False  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_no_serious_accessibility_violation_with_results_and_filters_open(open_page: object, dark: bool) -> None:
+    page = open_page(dark=dark)  # type: ignore[operator]
+    search_by_keyboard(page, "operatiekamer")
+    page.locator("details.ep-search__facet summary").first.click()  # type: ignore[attr-defined]
+    page.locator(".ep-search__values input").first.check()  # type: ignore[attr-defined]
+    page.wait_for_selector(".ep-search__clear")  # type: ignore[attr-defined]
+    # The footer lies under the theme's dimming overlay while the search is open; the page tests check it.
+    violations = AXE.run(page, context={"exclude": [[".md-footer"]]}).response["violations"]
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
