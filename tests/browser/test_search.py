@@ -28,12 +28,12 @@ def search(page: object, phrase: str) -> list[str]:
     box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
     box.click()
     box.press_sequentially(phrase, delay=20)  # typed, as a person does
-    results = page.locator(".md-search-result__link")  # type: ignore[attr-defined]
-    results.first.wait_for(timeout=10_000)
-    return [
-        (link.get_attribute("href") or "").split("?")[0] + "#" + (link.get_attribute("href") or "").partition("#")[2]
-        for link in results.all()
-    ]
+    # The list says which search it shows: wait for the whole phrase's, not a half-typed one's.
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "phrase => document.querySelector('.md-search-result__list').dataset.query === phrase", arg=phrase
+    )
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.getAttribute('href'))")  # type: ignore[attr-defined]
+    return [href.partition("#")[0].split("?")[0] + "#" + href.partition("#")[2] for href in hrefs]
 
 
 @pytest.mark.parametrize(
@@ -100,9 +100,10 @@ def search_by_keyboard(page: object, phrase: str, shortcut: str = "/") -> object
     box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
     assert box.evaluate("element => element === document.activeElement")
     page.keyboard.type(phrase, delay=15)  # type: ignore[attr-defined]
-    results = page.locator(".md-search-result__item")  # type: ignore[attr-defined]
-    results.first.wait_for(timeout=15_000)
-    return results
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "phrase => document.querySelector('.md-search-result__list').dataset.query === phrase", arg=phrase
+    )
+    return page.locator(".md-search-result__item")  # type: ignore[attr-defined]
 
 
 def status(page: object) -> str:

@@ -100,6 +100,7 @@
     if (current !== generation) return;
     showFacets(search.filters || {});
     showResults(pages, search.results.length);
+    list.dataset.query = term; // which search the list shows (a hook for tests and themes)
   }
 
   function schedule() {
