@@ -2,6 +2,7 @@
 
     ./dev bench                      # sizes 100, 1000 and 5000, three repetitions (about 30 minutes)
     ./dev bench --sizes 100,1000     # quicker
+    ./dev bench --suite search --sizes 1000,5000   # only the search part (search_bench.py)
 
 For each size N it generates a playbook of N maps in the real map format and measures, as whole
 processes, the median wall time and the peak memory of:
@@ -15,6 +16,10 @@ processes, the median wall time and the peak memory of:
 It prints A/B, A/C and D/E per N, and writes docs/benchmark.md with a table and a chart
 (docs/assets/benchmark.png). B takes minutes at 5000 maps (its navigation makes it quadratic),
 so it runs once there, whatever --repeat says.
+
+The search suite (benchmarks/search_bench.py) measures the Pagefind index step, the theme's search
+for comparison, and the first result in Chromium. Each suite rewrites only its own section of
+docs/benchmark.md.
 """
 
 from __future__ import annotations
@@ -62,6 +67,8 @@ HEADINGS = {
     "nl": ["Ziet", "Hoort", "Denkt en voelt", "Zegt en doet", "Frustraties", "Wil bereiken"],
     "en": ["Sees", "Hears", "Thinks and feels", "Says and does", "Pains", "Gains"],
 }
+NEEDLE = "Zeppelinhangaar"
+"""A word in exactly one map item (of the middle map): what the search benchmark looks for."""
 TAGS = {"nl": ["#functioneel", "#economisch", "#psychologisch"], "en": ["#functional", "#economic", "#psychological"]}
 
 
@@ -109,6 +116,10 @@ def generate(root: Path, count: int) -> None:
     """The three sites (A, B, C) of `count` maps, under `root`."""
     rng = random.Random(count)
     maps = [synthetic_map(index, rng) for index in range(count)]
+    path, text = maps[count // 2]
+    head, _, rest = text.partition("\n## ")
+    heading, _, body = rest.partition("\n\n")
+    maps[count // 2] = (path, f"{head}\n## {heading}\n\n- De {NEEDLE.lower()} staat leeg. #economisch\n{body}")
     home = "# Playbook\n\nBenchmark.\n"
     for site in "ABC":
         (root / site / "docs").mkdir(parents=True)
@@ -167,9 +178,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,5000", help="numbers of maps, comma-separated")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median counts)")
     parser.add_argument("--out", type=Path, default=REPO / "docs", help="where benchmark.md and the chart go")
+    parser.add_argument("--suite", choices=["all", "build", "search"], default="all", help="which measurements")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",")]
 
+    if arguments.suite in ("all", "search"):
+        search(sizes, arguments.repeat, arguments.out)
+    if arguments.suite == "search":
+        return
     results: dict[int, dict[str, Run]] = {}
     with tempfile.TemporaryDirectory(prefix="empathy-bench-") as temporary:
         for count in sizes:
@@ -186,6 +202,41 @@ def main() -> None:
                 print(f"N={count:5} {name}: {run.seconds:8.2f} s  {run.peak_mb:7.0f} MB  ({repeat} run(s))", flush=True)
             shutil.rmtree(root)
     report(results, arguments.out)
+
+
+def machine() -> str:
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def search(sizes: list[int], repeat: int, out: Path) -> None:
+    import search_bench
+
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="empathy-bench-search-") as temporary:
+        for count in sizes:
+            root = Path(temporary) / str(count)
+            generate(root, count)
+            needle_map = "maps/" + synthetic_map(count // 2, random.Random(0))[0].removesuffix(".md")
+            run = search_bench.measure(root, BIN, ENV, NEEDLE, needle_map, repeat)
+            results[count] = run
+            print(f"N={count:5} search: {run}", flush=True)
+            shutil.rmtree(root)
+    write_section(
+        out / "benchmark.md", "search", search_bench.section(results, machine(), datetime.date.today().isoformat())
+    )
+    print(f"\nWrote the search section of {out / 'benchmark.md'}")
+
+
+def write_section(path: Path, name: str, lines: list[str]) -> None:
+    """Replace the part of `path` between <!-- name --> and <!-- /name --> (or add it): each suite keeps its own."""
+    start, end = f"<!-- {name} -->", f"<!-- /{name} -->"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark\n"
+    block = "\n".join([start, *lines, end])
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
 
 
 def report(results: dict[int, dict[str, Run]], out: Path) -> None:
@@ -216,11 +267,10 @@ def report(results: dict[int, dict[str, Run]], out: Path) -> None:
     chart = out / "assets" / "benchmark.png"
     chart.parent.mkdir(parents=True, exist_ok=True)
     plot(results, chart)
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
     lines = [
-        "# Benchmark",
+        "## Build",
         "",
-        f"Measured on {datetime.date.today().isoformat()} ({machine}) by `./dev bench`: median of whole",
+        f"Measured on {datetime.date.today().isoformat()} ({machine()}) by `./dev bench`: median of whole",
         "processes, on generated playbooks in the real map format.",
         "",
         "- **A** `mkdocs build` with the plugin; **B** the same files as plain mkdocs-material pages with the",
@@ -236,7 +286,7 @@ def report(results: dict[int, dict[str, Run]], out: Path) -> None:
             f"| {d.seconds:.2f} | {e.seconds:.2f} | {de:.2f} | {a.peak_mb:.0f} / {c.peak_mb:.0f} |"
         )
     lines += ["", "![Build time against the number of maps](assets/benchmark.png)", ""]
-    (out / "benchmark.md").write_text("\n".join(lines), encoding="utf-8")
+    write_section(out / "benchmark.md", "build", lines)
     print(f"\nWrote {out / 'benchmark.md'} and {chart}")
 
 

@@ -27,7 +27,8 @@
   const openFacets = new Set();
   let pagefind = null;
   let loading = null;
-  let totals = {};
+  let totals = null; // the filters' counts over all pages, once loaded
+  let filtersLoaded = null;
   let generation = 0;
   let timer = 0;
 
@@ -55,7 +56,10 @@
         }
         await module.options({ basePath: bundle.pathname, baseUrl: siteRoot.pathname, excerptLength: 24 });
         await module.init();
-        totals = await module.filters();
+        // The filters load beside the first search, not before it: the first result needs none of them.
+        filtersLoaded = module.filters().then((counts) => {
+          totals = counts;
+        });
         pagefind = module;
         return module;
       })();
@@ -91,16 +95,25 @@
       if (current !== generation) return;
       say(labels.start);
       list.replaceChildren();
-      showFacets(totals);
+      list.dataset.query = "";
+      await filtersLoaded;
+      if (current === generation) showFacets(totals || {});
       return;
     }
-    const search = await module.search(term || null, chosen ? { filters: chosen } : {});
+    const find = () => module.search(term || null, chosen ? { filters: chosen } : {});
+    let search = await find();
     if (current !== generation || !search) return;
     const pages = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     if (current !== generation) return;
-    showFacets(search.filters || {});
     showResults(pages, search.results.length);
     list.dataset.query = term; // which search the list shows (a hook for tests and themes)
+    if (totals === null) {
+      await filtersLoaded; // then the same search again, now with the counts (its chunks are loaded)
+      if (current !== generation) return;
+      search = await find();
+      if (current !== generation || !search) return;
+    }
+    showFacets(search.filters || {});
   }
 
   function schedule() {
