@@ -45,6 +45,16 @@ FRONT_MATTERS = [
     "title: T\nbuying_role: {role: decider}",
     "title: T\nbuying_role: boss",
     "title: T\nbuying_role: [decider, boss]",
+    "title: T\nrelations:\n  - map: zorg/arts\n    kind: influences",
+    "title: T\nrelations:\n  - map: zorg/arts.md\n    kind: Beïnvloedt\n  - {map: a, kind: rapporteert-aan}",
+    "title: T\nrelations:",
+    "title: T\nrelations:\n  - map: zorg/arts\n    kind: likes",
+    "title: T\nrelations:\n  - map: zorg/arts",
+    "title: T\nrelations:\n  - kind: blocks",
+    "title: T\nrelations: zorg/arts",
+    "title: T\nrelations:\n  - zorg/arts",
+    "title: T\nrelations:\n  - {map: a, kind: blocks, why: x}",
+    "title: T\nrelations:\n  - {map: '', kind: blocks}",
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,7 +14,7 @@ from empathy_playbook.committee import BOX_HEIGHT, BOX_WIDTH, Link, Person, diag
 from empathy_playbook.render import rebase_links
 
 from .committee_playbook import BOARD, MAPS, PURCHASING, WITHOUT_RELATIONS
-from .support import GOOD_MAP, Site, soup
+from .support import GOOD_MAP, Site, run_program, soup
 
 
 def text(element: object) -> str:
@@ -325,3 +326,160 @@ def test_names_from_maps_are_escaped_in_the_diagram(site: Site) -> None:
     assert "&lt;img src=x" in svg and "&amp; &#34;Q&#34;" in svg
     names = [text(t) for t in soup(html).select(".ep-committee__person .ep-committee__name")]
     assert names[:2] == ["<img src=x", 'onerror=alert(1)> & "Q"…']
+
+
+def test_the_account_page_draws_the_committee_with_its_relations_and_its_gaps(site: Site) -> None:
+    write_committee(site)
+    site.build(strict=True)
+    page = soup(site.html("accounts/ziekenhuis-oost"))
+    # The fixture of the issue: a decider who influences a user, no gatekeeper, a map without approach.
+    assert [(key, where) for key, where, _ in gaps(page)] == [
+        ("gatekeeper", None),
+        ("approach", "zorg/centrale-inkoop"),
+    ]
+    svg = page.select_one("figure.ep-committee svg")
+    assert svg["role"] == "img"
+    assert svg.find(id=svg["aria-labelledby"]).get_text() == "Het beslissingsteam van Ziekenhuis Oost"
+    assert svg.find(id=svg["aria-describedby"]).get_text() == (
+        "3 personen en 2 relaties; de lijst onder het diagram noemt elke relatie."
+    )
+    people = {g["data-map"]: [text(t) for t in g.select("tspan")] for g in svg.select(".ep-committee__person")}
+    assert people == {
+        "zorg/raad-van-bestuur": ["Raad van bestuur", "Beslisser"],
+        "zorg/centrale-inkoop": ["Centrale inkoop", "Inkoper"],
+        "zorg/orthopedisch-arts": ["Orthopedisch arts", "Gebruiker, Beïnvloeder"],
+    }
+    arrows = [(g["data-relation"], text(g.find("text")), g.line["marker-end"]) for g in svg.select("[data-relation]")]
+    assert arrows == [
+        ("reports-to", "rapporteert aan", "url(#ep-arrow-reports-to)"),
+        ("influences", "beïnvloedt", "url(#ep-arrow-influences)"),
+    ]
+    assert {marker["id"] for marker in svg.select("marker")} == {"ep-arrow-influences", "ep-arrow-reports-to"}
+    # The same relations as text, with links: what screen readers and paper read.
+    relations = page.select("figure.ep-committee figcaption li")
+    assert [text(li) for li in relations] == [
+        "Centrale inkoop rapporteert aan Raad van bestuur",
+        "Raad van bestuur beïnvloedt Orthopedisch arts",
+    ]
+    assert [a["href"] for a in relations[1].select("a")] == [
+        "../../maps/zorg/raad-van-bestuur/",
+        "../../maps/zorg/orthopedisch-arts/",
+    ]
+
+
+def test_relations_show_both_ways_on_the_map_pages_and_the_cards(site: Site) -> None:
+    write_committee(site)
+    site.build(strict=True)
+
+    def profile(page: BeautifulSoup) -> dict[str, list[tuple[str, str]]]:
+        return {
+            dt.get_text(): [(a.get_text(), a["href"]) for a in dd.select("a")]
+            for dt, dd in zip(page.select(".ep-profile dt"), page.select(".ep-profile dd"), strict=True)
+        }
+
+    board = profile(soup(site.html("maps/zorg/raad-van-bestuur")))
+    assert board["Beïnvloedt"] == [("Orthopedisch arts", "../orthopedisch-arts/")]
+    assert board["Krijgt rapportage van"] == [("Centrale inkoop", "../centrale-inkoop/")]
+    card = profile(soup(site.html("cards/zorg/orthopedisch-arts")))
+    assert card["Wordt beïnvloed door"] == [("Raad van bestuur", "../raad-van-bestuur/")]
+
+
+BROKEN = {
+    "a missing map": (
+        "  - map: zorg/ok-manager\n    kind: adviseert\n",
+        "the relation names 'zorg/ok-manager', but there is no map maps/zorg/ok-manager.md (write the path below the maps folder)",
+    ),
+    "a typo": (
+        "  - map: zorg/orthopedisch-ars\n    kind: beïnvloedt\n",
+        "the relation names 'zorg/orthopedisch-ars', but there is no map maps/zorg/orthopedisch-ars.md "
+        "(write the path below the maps folder); did you mean 'zorg/orthopedisch-arts'?",
+    ),
+    "another account": (
+        "  - map: elders/inkoper\n    kind: blocks\n",
+        "the relation names 'elders/inkoper', which belongs to the account 'Leasebedrijf', not to 'Ziekenhuis Oost': "
+        "relations link the maps of one account",
+    ),
+    "itself": (
+        "  - map: zorg/raad-van-bestuur.md\n    kind: advises\n",
+        "a relation of a map to itself ('zorg/raad-van-bestuur'); name another map",
+    ),
+    "outside the maps folder": (
+        "  - map: ../mkdocs\n    kind: advises\n",
+        "the relation names '../mkdocs', but there is no map maps/../mkdocs.md (write the path below the maps folder)",
+    ),
+}
+ELSEWHERE = GOOD_MAP.replace("title: Test buyer", "title: Inkoper\naccount: Leasebedrijf")
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_a_broken_relation_is_an_error_at_its_line_in_the_build_and_in_check(site: Site, case: str) -> None:
+    relation, message = BROKEN[case]
+    write_committee(site)
+    site.write("maps/elders/inkoper.md", ELSEWHERE)
+    board = BOARD.replace("relations:\n", "relations:\n" + relation)
+    site.write("maps/zorg/raad-van-bestuur.md", board)
+    line = board.split("\n").index(relation.split("\n")[0]) + 1
+    site.build(strict=True)
+    assert site.aborted
+    site.expect(f"ERROR maps/zorg/raad-van-bestuur.md:{line}: {message}")
+    # The map's page shows it too, and the rest of the committee is drawn.
+    site.build()
+    site.expect(f"ERROR maps/zorg/raad-van-bestuur.md:{line}: {message}")
+    assert message in text(soup(site.html("maps/zorg/raad-van-bestuur")).select_one(".ep-problems"))
+    assert len(soup(site.html("accounts/ziekenhuis-oost")).select("figcaption li")) == 2
+    # The checker says the same, also when it is given only the one map.
+    for paths in ([], ["maps/zorg/raad-van-bestuur.md"]):
+        result = run_program("check", *paths, cwd=site.root)
+        assert f"maps/zorg/raad-van-bestuur.md:{line}: error: {message}" in result.stdout.splitlines()
+        assert result.returncode == 1
+
+
+def test_check_of_one_map_finds_the_maps_its_relations_name(site: Site) -> None:
+    write_committee(site)
+    result = run_program("check", "maps/zorg/centrale-inkoop.md", cwd=site.root)
+    assert (result.returncode, result.stdout.strip()) == (0, "1 map checked: no problems.")
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "line", "message"),
+    [
+        ("relations: zorg/arts", 3, "'relations' should be a list: write 'relations:' then lines "),
+        ("relations:\n  - zorg/arts", 4, "each relation is a 'map:' with a 'kind:'; write 'relations:' then lines "),
+        (
+            "relations:\n  - map: zorg/arts",
+            4,
+            "this relation has no 'kind'; add 'kind: <reports-to, influences, blocks",
+        ),
+        ("relations:\n  - kind: blocks", 4, "this relation has no 'map'; add 'map: <the path of the other map below"),
+        (
+            "relations:\n  - map: zorg/arts\n    kind: bloks",
+            5,
+            "'relations.kind' must be one of 'reports-to', 'influences', 'blocks', 'advises', not 'bloks'; "
+            "did you mean 'blocks'?",
+        ),
+        (
+            "relations:\n  - map: zorg/arts\n    knd: blocks",
+            5,
+            "'knd' in a relation: a relation has one 'map' and one 'kind'; did you mean 'kind'?",
+        ),
+        ("relations:\n  - map: ''\n    kind: blocks", 4, "'relations.map' is empty; name the other map"),
+    ],
+)
+def test_a_relation_written_wrong_is_an_error_at_its_line(front_matter: str, line: int, message: str) -> None:
+    m = parse_map(f"---\ntitle: T\n{front_matter}\n---\n".encode(), path="m.md", url_path="m", vocabulary=Vocabulary())
+    found = [(p.line, p.message) for p in m.problems if "section" not in p.message]
+    assert len(found) == 1 and found[0][0] == line and found[0][1].startswith(message), found
+    assert m.profile.relations == ()
+
+
+def test_relations_in_either_language_are_read_and_exported(site: Site) -> None:
+    write_committee(site)
+    result = run_program("export", cwd=site.root)
+    maps = {entry["path"]: entry for entry in json.loads(result.stdout)["maps"]}
+    assert maps["maps/zorg/centrale-inkoop.md"]["relations"] == [
+        {"map": "zorg/raad-van-bestuur", "kind": "reports-to", "line": 10}
+    ]
+    assert maps["maps/zorg/raad-van-bestuur.md"]["relations"] == [
+        {"map": "zorg/orthopedisch-arts", "kind": "influences", "line": 13}
+    ]
+    assert maps["maps/zorg/orthopedisch-arts.md"]["relations"] == []

@@ -65,14 +65,6 @@ def coverage(maps: Sequence[EmpathyMap], required: Sequence[str], review_months:
     return Coverage(roles, tuple(required), tuple(gaps))
 
 
-def relation_target(written: str) -> str:
-    """A relation's map as a path below the maps folder: `zorg/arts.md`, `./zorg/arts` and `zorg/arts` are one."""
-    target = written.strip().replace("\\", "/").removesuffix(".md")
-    while target.startswith(("./", "/")):
-        target = target[1:] if target.startswith("/") else target[2:]
-    return target
-
-
 def check_relations(
     maps: Iterable[EmpathyMap],
     find: Callable[[str], EmpathyMap | None],
@@ -110,7 +102,7 @@ def _check_relation(
     maps_dir: str,
     report: Report,
 ) -> None:
-    target = relation_target(relation.map)
+    target = relation.map
     if target == m.url_path:
         report.error(relation.line, f"a relation of a map to itself ('{quoted(relation.map)}'); name another map")
         return
@@ -148,7 +140,7 @@ def account_links(maps: Sequence[EmpathyMap]) -> list[Link]:
     links = []
     for m in maps:
         for relation in m.profile.relations:
-            other = by_path.get(relation_target(relation.map))
+            other = by_path.get(relation.map)
             if other is not None and other is not m:
                 links.append(Link(m, other, relation.kind))
     return links

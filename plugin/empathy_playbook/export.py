@@ -39,6 +39,7 @@ def _map(m: EmpathyMap) -> dict[str, Any]:
         "segment": p.segment,
         "account": p.account,
         "buying_roles": list(p.buying_roles),
+        "relations": [{"map": r.map, "kind": r.kind, "line": r.line} for r in p.relations],
         "metaphors": list(p.metaphors),
         "routine": {entry.key: entry.value for entry in p.routine},
         "owner": p.owner,

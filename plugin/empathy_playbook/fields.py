@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .model import Profile, Report, RoutineEntry, quoted
+from .model import Profile, Relation, Report, RoutineEntry, quoted
 from .vocabulary import nearest
 
 
@@ -27,6 +27,7 @@ class Kind(enum.Enum):
     DATE = "date"
     MAPPING = "mapping of names to texts"
     LIST = "list of texts"
+    RELATIONS = "list of relations to other maps"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class Field:
 
 BUYING_ROLES: tuple[str, ...] = ("user", "influencer", "buyer", "decider", "gatekeeper", "initiator")
 """The roles of the decision-making unit."""
+
+RELATION_KINDS: tuple[str, ...] = ("reports-to", "influences", "blocks", "advises")
+"""How one stakeholder of an account relates to another (`relations:`), read as "<this map> <kind> <other map>"."""
 
 FIELDS: tuple[Field, ...] = (
     Field("title", Kind.TEXT, "The persona or buyer, as shown.", required=True),
@@ -75,6 +79,19 @@ FIELDS: tuple[Field, ...] = (
             "beslisser": "decider",
             "poortwachter": "gatekeeper",
             "initiatiefnemer": "initiator",
+        },
+    ),
+    Field(
+        "relations",
+        Kind.RELATIONS,
+        "This buyer's relations to other maps of the same account: a list of "
+        "'map: <path below the maps folder>' with 'kind: reports-to, influences, blocks or advises'.",
+        choices=RELATION_KINDS,
+        choice_aliases={
+            "rapporteert-aan": "reports-to",
+            "beïnvloedt": "influences",
+            "blokkeert": "blocks",
+            "adviseert": "advises",
         },
     ),
     Field(
@@ -127,6 +144,7 @@ class FrontMatterReader:
             Kind.DATE: self._date,
             Kind.MAPPING: self._mapping,
             Kind.LIST: self._list,
+            Kind.RELATIONS: self._relations,
         }
 
     def line_of(self, node: yaml.Node) -> int:
@@ -197,6 +215,7 @@ class FrontMatterReader:
             tags=tuple(values.get("tags", ())),  # type: ignore[arg-type]
             subject=str(values.get("subject") or "persona"),
             buying_roles=tuple(values.get("buying_role", ())),  # type: ignore[arg-type]
+            relations=tuple(values.get("relations", ())),  # type: ignore[arg-type]
         )
 
     def _key(self, node: yaml.Node) -> str | None:
@@ -264,6 +283,56 @@ class FrontMatterReader:
         self.error(node, f"'{spec.name}' must be {choices}, not '{quoted(text)}'{suggestion}")
         return None
 
+    def _relations(self, spec: Field, node: yaml.Node) -> tuple[Relation, ...] | None:
+        """`- map: <path below the maps folder>` with `kind: <kind>` per relation; each problem at its line.
+
+        Whether the map exists and is of the same account is checked once every map is read
+        (`committee.check_relations`)."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return ()
+        example = "'relations:' then lines '  - map: zorg/raad-van-bestuur' and '    kind: reports-to'"
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"'relations' should be a list: write {example}")
+            return None
+        relations = []
+        for item in node.value:
+            if not isinstance(item, yaml.MappingNode):
+                self.error(item, f"each relation is a 'map:' with a 'kind:'; write {example}")
+                continue
+            parts: dict[str, yaml.Node] = {}
+            unknown = False
+            for key_node, value_node in item.value:
+                key = self._key(key_node)
+                if key in ("map", "kind") and key not in parts:
+                    parts[key] = value_node
+                elif key is not None:
+                    unknown = True
+                    hint = nearest(key, ["map", "kind"])
+                    self.error(
+                        key_node,
+                        f"'{quoted(key)}' in a relation: a relation has one 'map' and one 'kind'"
+                        + (f"; did you mean '{hint}'?" if hint else ""),
+                    )
+            if ("map" not in parts or "kind" not in parts) and unknown:
+                continue  # the unknown key's message (with its "did you mean") says it
+            if "map" not in parts or "kind" not in parts:
+                missing = "map" if "map" not in parts else "kind"
+                what = "the path of the other map below the maps folder" if missing == "map" else _KINDS_IN_WORDS
+                self.error(item, f"this relation has no '{missing}'; add '{missing}: <{what}>'")
+                continue
+            target = self._text(Field("relations.map", Kind.TEXT, ""), parts["map"])
+            kind_spec = Field(
+                "relations.kind", Kind.CHOICE, "", choices=spec.choices, choice_aliases=spec.choice_aliases
+            )
+            kind = self._one_of(kind_spec, parts["kind"], self._text(kind_spec, parts["kind"], read_as_text=False))
+            if target is None or kind is None:
+                continue
+            if not relation_target(target):
+                self.error(parts["map"], f"'relations.map' is empty; name the other map, as '{_EXAMPLE_MAP}'")
+                continue
+            relations.append(Relation(relation_target(target), kind, self.line_of(parts["map"])))
+        return tuple(relations)
+
     def _date(self, spec: Field, node: yaml.Node) -> datetime.date | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return None
@@ -311,6 +380,20 @@ class FrontMatterReader:
             value = "" if value_node.tag == _NULL and value_node.style is None else value_node.value.strip()
             entries[key] = RoutineEntry(key, value, line)
         return tuple(entry for entry in entries.values() if entry.value)
+
+
+_KINDS_IN_WORDS = (
+    "reports-to, influences, blocks or advises (in Dutch: rapporteert-aan, beïnvloedt, blokkeert, adviseert)"
+)
+_EXAMPLE_MAP = "map: zorg/raad-van-bestuur"
+
+
+def relation_target(written: str) -> str:
+    """A relation's map as a path below the maps folder: `zorg/arts.md`, `./zorg/arts` and `zorg/arts` are one."""
+    target = written.strip().replace("\\", "/").removesuffix(".md")
+    while target.startswith(("./", "/")):
+        target = target[1:] if target.startswith("/") else target[2:]
+    return target
 
 
 def folded(text: str) -> str:

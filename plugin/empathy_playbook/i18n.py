@@ -240,6 +240,7 @@ _NL: dict[str, str] = {
     "field.reviewed": "Datum van de laatste herziening, als JJJJ-MM-DD.",
     "field.tags": "Vrije tags, als lijst: [a, b].",
     "field.buying_role": "Rol in de beslissing: gebruiker, beïnvloeder, inkoper, beslisser, poortwachter of initiatiefnemer (of een lijst).",
+    "field.relations": "Relaties met andere maps van dit account: een lijst van '- map: <pad onder maps/>' met 'kind: rapporteert-aan, beïnvloedt, blokkeert of adviseert'.",
     "field.subject": "persona (verzonnen, standaard), composite (samengesteld) of real (een echte persoon).",
     "new.intro": "Beschrijf hier in een paar zinnen wie deze klant is.",
     "new.item": "Eerste punt; sluit af met een behoefte: #functioneel, #economisch of #psychologisch",

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .committee import check_relations
 from .model import EmpathyMap, Item, Problem, Report, Section, quoted
 from .reader import read_map, relative_path
 from .settings import Settings
@@ -141,7 +142,33 @@ def read_playbook(root: Path, settings: Settings, paths: Iterable[Path] | None =
             m = read_map(file, root=root, maps_dir=base, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes)
             settings.privacy.apply(m)
             playbook.maps.append(m)
+    _check_relations(playbook, root, settings, maps_dir, partial=paths is not None)
     return playbook
+
+
+def _check_relations(playbook: Playbook, root: Path, settings: Settings, maps_dir: Path, *, partial: bool) -> None:
+    """Each relation must name a map of the same account. When only some maps were read (`check PATH`),
+    a map they name is read too, on its own, to see that it exists and which account it belongs to."""
+    by_path = {m.url_path: m for m in playbook.maps}
+    folder = maps_dir.resolve()
+
+    def find(target: str) -> EmpathyMap | None:
+        if target not in by_path and partial:
+            file = maps_dir / f"{target}.md"
+            # A relation is untrusted text: only a real map file inside the maps folder is read.
+            if file.is_file() and not file.is_symlink() and file.resolve().is_relative_to(folder):
+                by_path[target] = read_map(
+                    file, root=root, maps_dir=maps_dir, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes
+                )
+        return by_path.get(target)
+
+    def known() -> list[str]:
+        if not partial:
+            return list(by_path)
+        files = _map_files(maps_dir, root, []) if maps_dir.is_dir() else iter(())
+        return [file.relative_to(maps_dir).with_suffix("").as_posix() for file in files]
+
+    check_relations(playbook.maps, find, known, settings.maps_dir)
 
 
 def _files_to_read(

@@ -280,6 +280,8 @@ class Renderer:
         account = self._account_of.get(id(m))
         add("account", (p.account, url(account_page(account.slug)) if account else ""))
         add("buying_role", *((self.labels[f"role.{role}"], "") for role in p.buying_roles))
+        for label, others in self._relation_rows(m):
+            rows.append((label, [(other.title, url(other.page_path)) for other in others]))
         add("metaphor", *((name, url(f"{METAPHORS_PAGE}#{self.metaphor_anchor(name)}")) for name in p.metaphors))
         for entry in p.routine:
             add(f"routine.{entry.key}", (entry.value, ""))
@@ -423,7 +425,7 @@ class Renderer:
         for link in self._links_of(account):
             if link.target is m:
                 rows.setdefault(f"relation.in.{link.kind}", []).append(link.source)
-        return [(_capitalised(self.labels[key]), list(dict.fromkeys(maps))) for key, maps in rows.items()]
+        return [(_capitalised(self.labels[key]), list({id(m): m for m in maps}.values())) for key, maps in rows.items()]
 
     def _links_of(self, account: Account) -> list[Link]:
         if account.slug not in self._links:

@@ -44,6 +44,23 @@ def _value_schema(spec: Field) -> dict[str, Any]:
         return {"anyOf": [_choice_schema(spec), {"type": "array", "items": _choice_schema(spec)}]}
     if spec.kind is Kind.DATE:
         return {"type": ["string", "null"], "format": "date", "examples": ["2024-05-31"]}
+    if spec.kind is Kind.RELATIONS:
+        return {
+            "type": ["array", "null"],
+            "items": {
+                "type": "object",
+                "required": ["map", "kind"],
+                "properties": {
+                    "map": {
+                        "type": "string",
+                        "minLength": 1,
+                        "description": "The other map's path below the maps folder, e.g. zorg/raad-van-bestuur.",
+                    },
+                    "kind": {**_choice_schema(spec), "description": "How this buyer relates to the other map's."},
+                },
+                "additionalProperties": False,
+            },
+        }
     if spec.kind is Kind.MAPPING:
         scalar = {"type": ["string", "number", "boolean", "null"]}
         return {

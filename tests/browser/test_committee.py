@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
-from ..committee_playbook import MAPS, WITHOUT_RELATIONS
+from ..committee_playbook import MAPS
 from .playbook import DUTCH_DOCS, build_site, write_playbook
 
 AXE = Axe()
@@ -22,12 +22,57 @@ def committee(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     root = write_playbook(
         tmp_path_factory.mktemp("committee"),
         language="nl",
-        maps={path: WITHOUT_RELATIONS.sub("", text) for path, text in MAPS.items()},
+        maps=MAPS,
         docs=DUTCH_DOCS,
         steps=["zorg/orthopedisch-arts"],
     )
     build_site(root, site_dir / "committee")
     return "committee/"
+
+
+def test_the_committee_diagram_has_a_text_alternative(page_at: object, committee: str) -> None:
+    from playwright.sync_api import expect
+
+    page = page_at(f"{committee}accounts/ziekenhuis-oost/")
+    diagram = page.get_by_role("img", name="Het beslissingsteam van Ziekenhuis Oost", exact=True)  # type: ignore[attr-defined]
+    expect(diagram).to_have_accessible_description(
+        "3 personen en 2 relaties; de lijst onder het diagram noemt elke relatie."
+    )
+    # The relations as text right under it, each a sentence with links to both maps.
+    relations = page.locator("figure.ep-committee figcaption li")  # type: ignore[attr-defined]
+    assert relations.all_inner_texts() == [
+        "Centrale inkoop rapporteert aan Raad van bestuur",
+        "Raad van bestuur beïnvloedt Orthopedisch arts",
+    ]
+    expect(relations.nth(1).get_by_role("link", name="Orthopedisch arts")).to_have_attribute(
+        "href", "../../maps/zorg/orthopedisch-arts/"
+    )
+    # Drawn in the page's palette: boxes filled with its background, lines in its muted text colour.
+    painted = page.evaluate(  # type: ignore[attr-defined]
+        """() => {
+            const style = (selector) => getComputedStyle(document.querySelector(selector));
+            return [style('.ep-committee__person rect').fill, style('body').backgroundColor,
+                    style('.ep-committee__relation line').stroke, style('.ep-committee__relation line').strokeDasharray];
+        }"""
+    )
+    assert painted[0] == painted[1] and painted[2] not in ("none", "rgb(0, 0, 0)"), painted
+    assert painted[3] == "none"  # reports-to is a solid line; influences is dashed (below)
+    dashed = page.evaluate(  # type: ignore[attr-defined]
+        "getComputedStyle(document.querySelector('[data-relation=influences] line')).strokeDasharray"
+    )
+    assert dashed not in ("none", "")
+    # The boxes do not overlap, and the diagram fits the page's width at a laptop's and a phone's size.
+    boxes = [box.bounding_box() for box in page.locator(".ep-committee__person rect").all()]  # type: ignore[attr-defined]
+    for n, a in enumerate(boxes):
+        for b in boxes[n + 1 :]:
+            apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+            assert apart or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"], (a, b)
+    for width in (1280, 390):
+        small = page_at(f"{committee}accounts/ziekenhuis-oost/", width=width)
+        svg = small.locator("svg.ep-committee__diagram").bounding_box()  # type: ignore[attr-defined]
+        figure = small.locator("figure.ep-committee").bounding_box()  # type: ignore[attr-defined]
+        assert svg["x"] >= figure["x"] - 1 and svg["x"] + svg["width"] <= figure["x"] + figure["width"] + 1
+        assert small.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # type: ignore[attr-defined]
 
 
 def luminance(css_colour: str) -> float:
