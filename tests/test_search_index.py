@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from empathy_playbook.search_index import SearchIndexError, index_site, mark_searchable
+from empathy_playbook.search_index import SearchIndexError, folders_glob, index_site, mark_searchable
 
 from .search_playbook import REAL_PERSON, REAL_PERSON_WARNINGS, write_search_playbook
 from .support import Site, pagefind_records, pagefind_sections
@@ -203,6 +203,13 @@ def test_mark_searchable_marks_the_content_once() -> None:
     assert mark_searchable("<html><body>T</body></html>") == "<html><body data-pagefind-body>T</body></html>"
     # Text about the attribute is no mark.
     assert "<main data-pagefind-body>" in mark_searchable("<body><p>data-pagefind-body</p><main>T</main></body>")
+
+
+def test_pagefind_reads_only_the_folders_that_hold_searchable_pages() -> None:
+    pages = ["index.html", "maps/a/index.html", "maps/zorg/b/index.html", "lezen/index.html"]
+    assert folders_glob(pages) == "{index.html,lezen/**/*.html,maps/**/*.html}"  # not cards/, accounts/, needs/
+    assert folders_glob(["a,b/index.html", "maps/x/index.html"]) == "**/*.{html}"  # a name the glob would misread
+    assert folders_glob([]) == "**/*.{html}"
 
 
 def test_the_command_indexes_any_built_site(playbook: Site) -> None:

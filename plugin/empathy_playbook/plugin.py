@@ -66,6 +66,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._pagefind = False
         self._searchable: set[str] = set()
         """Pages Pagefind indexes: not excluded from search by the playbook or by their front matter."""
+        self._searchable_files: set[str] = set()
+        """Their files in the site (dest_uri): Pagefind reads only the folders that hold them."""
+        self._rendered = 0
         self._search_meta: dict[str, Any] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -126,6 +129,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if not self.config.enabled:
             return None
         self._files = files
+        self._rendered, self._searchable, self._searchable_files = 0, set(), set()
         playbook = read_playbook(self.root, self.settings)
         for problem in playbook.all_problems:
             _report(problem)
@@ -237,9 +241,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         with it on every page the theme's search plugin skips each page at once and its index stays empty.
         """
         uri = page.file.src_uri
+        self._rendered += 1
         search = page.meta.get("search")
         if not (isinstance(search, dict) and search.get("exclude")):
             self._searchable.add(uri)
+            self._searchable_files.add(page.file.dest_uri)
         self._search_meta[uri] = search
         page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
 
@@ -271,7 +277,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if theme_index.parent.is_dir() and not any(theme_index.parent.iterdir()):
             theme_index.parent.rmdir()
         try:
-            report = index_site(site, str(config.theme.get("language") or "en"))
+            # A build that rendered only some pages (mkdocs serve --dirty) has not seen them all: read every folder.
+            complete = self._rendered >= len(self._files.documentation_pages())
+            pages = self._searchable_files if complete else None
+            report = index_site(site, str(config.theme.get("language") or "en"), pages=pages)
         except SearchIndexError as error:
             raise PluginError(f"empathy-playbook: the search index could not be built: {error}") from None
         log.info(

@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,8 @@ TIMEOUT_SECONDS = 1800.0
 """A generous bound (5000 maps index in well under a minute); a hung indexer must not hang a build forever."""
 
 _BODY = "data-pagefind-body"
+_ALL_HTML = "**/*.{html}"  # Pagefind's own default
+_GLOB_SPECIAL = re.compile(r"[][{}()*?!,<>:\\]")
 _MATERIAL_CONTENT = '<article class="md-content__inner'
 _CONTENT_TAG = re.compile(r"<(?:article|main)\b")
 
@@ -76,12 +79,19 @@ def mark_searchable(html: str) -> str:
     return f"{html[:tag_end]} {_BODY}{html[tag_end:]}"
 
 
-def index_site(site_dir: Path, language: str | None = None, executable: Path | None = None) -> IndexReport:
+def index_site(
+    site_dir: Path,
+    language: str | None = None,
+    executable: Path | None = None,
+    pages: Iterable[str] | None = None,
+) -> IndexReport:
     """Index the built site in `site_dir` with Pagefind, writing the bundle to `site_dir/pagefind/`.
 
     `language` (the site's, e.g. `nl`) puts every page in one index with that language's stemming;
-    without it Pagefind reads each page's `<html lang>`. Raises SearchIndexError with Pagefind's own
-    message when it fails or finds no page.
+    without it Pagefind reads each page's `<html lang>`. `pages` (the searchable pages' files, relative
+    to the site) lets Pagefind read only their folders: it must parse every file it is given to find the
+    marked ones, and the meeting cards, account and needs pages are many. Raises SearchIndexError with
+    Pagefind's own message when it fails or finds no page.
     """
     site_dir = Path(site_dir).resolve()
     if not site_dir.is_dir():
@@ -93,6 +103,8 @@ def index_site(site_dir: Path, language: str | None = None, executable: Path | N
     command += ["--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
     if language:
         command += ["--force-language", language.lower()]
+    if pages is not None:
+        command += ["--glob", folders_glob(pages)]
     start = time.perf_counter()
     # An empty working folder: Pagefind would otherwise also read a pagefind.yml or .toml found there.
     environment = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
@@ -124,6 +136,21 @@ def index_site(site_dir: Path, language: str | None = None, executable: Path | N
         )
     languages = sorted(entry.get("languages", {}))
     return IndexReport(pages, ", ".join(languages), seconds, bundle)
+
+
+def folders_glob(pages: Iterable[str]) -> str:
+    """A glob of the top-level folders (and files at the top) that hold `pages`: a superset of them.
+
+    Only pages marked searchable are indexed whatever the glob says, so a superset is safe; it keeps
+    the glob short however many pages there are (one entry per top-level folder).
+    """
+    entries = set()
+    for page in pages:
+        first, separator, _ = page.replace("\\", "/").lstrip("/").partition("/")
+        if not first or _GLOB_SPECIAL.search(first):  # a name the glob would read as a pattern: read everything
+            return _ALL_HTML
+        entries.add(f"{first}/**/*.html" if separator else first)
+    return "{" + ",".join(sorted(entries)) + "}" if entries else _ALL_HTML
 
 
 def _pagefind_binary() -> Path:

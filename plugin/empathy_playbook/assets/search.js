@@ -122,14 +122,19 @@
     timer = setTimeout(run, 80);
   }
 
-  /* Pagefind's excerpt is text with <mark> around the hits (its own text is escaped): keep exactly that. */
-  function excerpt(html) {
+  /* Pagefind's excerpt is text with <mark> around the hits (its own text is escaped): keep exactly that,
+     less the section's heading it starts with (shown above it already). */
+  function excerpt(html, heading) {
     const parsed = new DOMParser().parseFromString(`<p>${html || ""}</p>`, "text/html");
     const teaser = make("p", "md-search-result__teaser");
     for (const node of parsed.body.childNodes) {
       for (const part of node.nodeName === "P" ? node.childNodes : [node]) {
         teaser.append(part.nodeName === "MARK" ? make("mark", "", part.textContent) : part.textContent);
       }
+    }
+    const first = teaser.firstChild;
+    if (heading && first && first.nodeType === Node.TEXT_NODE && first.textContent.startsWith(`${heading}. `)) {
+      first.textContent = first.textContent.slice(heading.length + 2);
     }
     return teaser;
   }
@@ -140,7 +145,7 @@
     const article = make("article", `md-search-result__article md-typeset${page ? " md-search-result__article--document" : ""}`);
     if (page) article.append(make("div", "md-search-result__icon md-icon"));
     article.append(make(page ? "h1" : "h2", "", heading));
-    if (html) article.append(excerpt(html));
+    if (html) article.append(excerpt(html, page ? "" : heading));
     link.append(article);
     return link;
   }
