@@ -205,7 +205,7 @@ def test_the_overview_draws_further_rows_as_the_reader_scrolls(open_page: object
     page = open_page("maps/")
     assert len(titles(page)) == 100
     page.locator(".ep-more").scroll_into_view_if_needed()  # type: ignore[attr-defined]
-    page.wait_for_function(f"document.querySelectorAll('.ep-overview tbody tr').length === {COUNT}")  # type: ignore[attr-defined]
+    page.locator(".ep-overview tbody tr").nth(COUNT - 1).wait_for()  # type: ignore[attr-defined]
     assert titles(page) == [title(n) for n in range(COUNT)]
 
 
