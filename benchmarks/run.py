@@ -3,6 +3,7 @@
     ./dev bench                      # sizes 100, 1000 and 5000, three repetitions (about 30 minutes)
     ./dev bench --sizes 100,1000     # quicker
     ./dev bench --suite search --sizes 1000,5000   # only the search part (search_bench.py)
+    ./dev bench --suite pages --sizes 1000,5000    # only what the reader's browser gets (pages.py)
 
 For each size N it generates a playbook of N maps in the real map format and measures, as whole
 processes, the median wall time and the peak memory of:
@@ -18,8 +19,11 @@ It prints A/B, A/C and D/E per N, and writes docs/benchmark.md with a table and 
 so it runs once there, whatever --repeat says.
 
 The search suite (benchmarks/search_bench.py) measures the Pagefind index step, the theme's search
-for comparison, and the first result in Chromium. Each suite rewrites only its own section of
-docs/benchmark.md.
+for comparison, and the first result in Chromium. The pages suite (benchmarks/pages.py) builds A and
+measures in Chromium, for every index page, the first page of each kind of group page, an account
+page, a map page and the largest pages of the site: the HTML size, the number of elements and the
+time to interactive; and how long the overview takes to find a buyer by part of their name. Each
+suite rewrites only its own section of docs/benchmark.md.
 """
 
 from __future__ import annotations
@@ -178,13 +182,17 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,5000", help="numbers of maps, comma-separated")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median counts)")
     parser.add_argument("--out", type=Path, default=REPO / "docs", help="where benchmark.md and the chart go")
-    parser.add_argument("--suite", choices=["all", "build", "search"], default="all", help="which measurements")
+    parser.add_argument(
+        "--suite", choices=["all", "build", "search", "pages"], default="all", help="which measurements"
+    )
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",")]
 
+    if arguments.suite in ("all", "pages"):
+        pages(sizes, arguments.out)
     if arguments.suite in ("all", "search"):
         search(sizes, arguments.repeat, arguments.out)
-    if arguments.suite == "search":
+    if arguments.suite in ("search", "pages"):
         return
     results: dict[int, dict[str, Run]] = {}
     with tempfile.TemporaryDirectory(prefix="empathy-bench-") as temporary:
@@ -206,6 +214,26 @@ def main() -> None:
 
 def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def pages(sizes: list[int], out: Path) -> None:
+    import pages as pages_bench
+
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="empathy-bench-pages-") as temporary:
+        for count in sizes:
+            root = Path(temporary) / str(count)
+            generate(root, count)
+            build = measure(*COMMANDS["A"](root))
+            print(f"N={count:5} pages: built in {build.seconds:.1f} s", flush=True)
+            # Part of a buyer's name, as a reader types it: "Koper 4993" found by "4993" or "per 1666".
+            queries = [str(count - 7), f"per {count // 3}"]
+            results[count] = pages_bench.measure_site(root / "A" / "site", queries)
+            shutil.rmtree(root)
+    write_section(
+        out / "benchmark.md", "pages", pages_bench.section(results, machine(), datetime.date.today().isoformat())
+    )
+    print(f"\nWrote the pages section of {out / 'benchmark.md'}")
 
 
 def search(sizes: list[int], repeat: int, out: Path) -> None:
