@@ -167,8 +167,8 @@ def section(results: dict[int, tuple[list[PageFigures], list[FindFigures]]], mac
     lines = [
         "## What the reader's browser gets",
         "",
-        f"Measured on {date} ({machine}) by `./dev bench --suite pages`: each page of a playbook built with",
-        "the plugin, loaded over HTTP on localhost in Chromium at 1280×800, median of three loads.",
+        f"Measured on {date} ({machine}) by `./dev bench --suite pages`: each page of a playbook",
+        "built with the plugin, loaded over HTTP on localhost in Chromium at 1280×800, median of three loads.",
         "*Elements*: after the page's scripts have run. *Interactive*: from the start of navigation until",
         "loaded, scripts run and the next frame painted. *Find*: typing part of a buyer's name into the",
         "overview's search box, from the last key to the next painted frame showing the matching rows.",
@@ -181,9 +181,13 @@ def section(results: dict[int, tuple[list[PageFigures], list[FindFigures]]], mac
         lines += [
             f"### {count} maps",
             "",
-            "| page | address | HTML (KB) | elements | interactive (ms) |",
-            "|---|---|---:|---:|---:|",
-            *(f"| {f.name} | `{f.path}` | {f.html_kb:.0f} | {f.elements} | {f.interactive_ms:.0f} |" for f in figures),
+            "| page | address | HTML (KB) | elements | interactive (ms) | main thread (ms) |",
+            "|---|---|---:|---:|---:|---:|",
+            *(
+                f"| {f.name} | `{f.path}` | {f.html_kb:.0f} | {f.elements} | {f.interactive_ms:.0f} "
+                f"| {f.main_thread_ms:.0f} |"
+                for f in figures
+            ),
             "",
             *(f"- Find `{f.query}`: {f.ms:.1f} ms{'' if f.found else ' (not found!)'}" for f in finds),
             "",

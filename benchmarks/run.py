@@ -230,6 +230,7 @@ def pages(sizes: list[int], out: Path) -> None:
             queries = [str(count - 7), f"per {count // 3}"]
             results[count] = pages_bench.measure_site(root / "A" / "site", queries)
             shutil.rmtree(root)
+    out.mkdir(parents=True, exist_ok=True)
     write_section(
         out / "benchmark.md", "pages", pages_bench.section(results, machine(), datetime.date.today().isoformat())
     )
