@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import re
 import shutil
 import statistics
@@ -186,6 +187,9 @@ def section(results: dict[int, SearchRun], machine: str, date: str) -> list[str]
         "",
         "Goals: the first result within 1 s and at most 1 MB for the query at 5000 maps; the index step",
         "adds at most 25 % to the build at 1000 and 5000 maps.",
+        "",
+        # A shared machine slows every time here; the load says how much to trust them.
+        f"Load average at the end of the run: {os.getloadavg()[2]:.1f} over 15 minutes ({os.cpu_count()} cores).",
         "",
     ]
     return lines
