@@ -41,6 +41,21 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "corpus"
 """Broken and hostile maps; expected.yml lists every problem each must produce."""
 EXPECTED: dict[str, list[str]] = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
+_EXPECTED_HEADER = """\
+# Broken and hostile maps, each with every problem it must produce, as '<level> <line>: <message>'.
+# Read by tests/test_corpus.py through the reader, `mkdocs build --strict` and a lenient build.
+"""
+
+
+def write_corpus_expectations(expected: dict[str, list[str]]) -> None:
+    """Rewrite expected.yml (UPDATE_GOLDEN=1), in the layout it is read and reviewed in."""
+    lines = [_EXPECTED_HEADER]
+    for name in sorted(expected):
+        lines.append(f"{name}:{'' if expected[name] else ' []'}\n")
+        for problem in expected[name]:
+            lines.append(yaml.safe_dump([problem], default_style="'", allow_unicode=True, width=1_000_000))
+    (CORPUS / "expected.yml").write_text("".join(lines), encoding="utf-8")
+
 
 BASE_CONFIG = """\
 site_name: Test playbook

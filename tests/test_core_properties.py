@@ -11,8 +11,18 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from empathy_playbook import DEFAULT_HEADINGS, GRID_SECTIONS, Labels, Renderer, Settings, Vocabulary, parse_map
-from empathy_playbook.playbook import Playbook, unsafe_name
+from empathy_playbook import (
+    DEFAULT_HEADINGS,
+    GRID_SECTIONS,
+    EmpathyMap,
+    Labels,
+    Renderer,
+    Settings,
+    Vocabulary,
+    parse_map,
+)
+from empathy_playbook.discovery import unsafe_name
+from empathy_playbook.playbook import Playbook
 
 from .support import assert_no_active_content, soup
 
@@ -28,12 +38,10 @@ def convert(source: str) -> str:
     return MD.convert(source)
 
 
-def render(data: bytes) -> tuple[object, str]:
+def render(data: bytes) -> tuple[EmpathyMap, str]:
     m = parse_map(data, path="maps/x.md", url_path="x", vocabulary=VOCABULARY)
-    page = Renderer(Playbook([m]), Settings(vocabulary=VOCABULARY), Labels("en")).map_page(
-        m, convert, lambda target: target
-    )
-    return m, page.html
+    renderer = Renderer(Playbook([m]), Settings(vocabulary=VOCABULARY), Labels("en"))
+    return m, renderer.map_page(m, str, convert).html
 
 
 @QUICK

@@ -1,6 +1,8 @@
-"""Golden files: the exact HTML of a map page and the indexes, so that any change to the templates is seen in review.
+"""Golden files: the exact HTML of every kind of generated page, in English and Dutch, so that any change
+to the templates or the views is seen in review.
 
-After an intended change, rewrite them with `UPDATE_GOLDEN=1 ./dev test tests/test_golden.py` and read the diff.
+After an intended change, rewrite them with `UPDATE_GOLDEN=1 ./dev test tests/test_golden_pages.py` and read
+the diff (UPDATE_GOLDEN=1 on tests/test_corpus.py rewrites the corpus expectations the same way).
 """
 
 from __future__ import annotations
@@ -12,27 +14,51 @@ from pathlib import Path
 import markdown
 import pytest
 
-from empathy_playbook import Labels, Renderer, Settings, Vocabulary, parse_map
-from empathy_playbook.index_views import IndexViews
-from empathy_playbook.playbook import Playbook
+from empathy_playbook import (
+    GeneratedPage,
+    Labels,
+    OnboardingStep,
+    PageKind,
+    Playbook,
+    Renderer,
+    Settings,
+    Vocabulary,
+    generated_pages,
+    parse_map,
+)
 
 from .support import GOOD_MAP
 
 GOLDEN = Path(__file__).parent / "golden"
 
-MAP = GOOD_MAP.replace("role: Purchaser\n", "role: Purchaser\nmetaphor: Racing bike\nreviewed: 2024-01-31\n").replace(
-    "## Hears\n- colleagues", "## Hears\n- colleagues say *cheaper*\n\n| a | b |\n|---|---|\n| 1 | 2 |"
+MAP = GOOD_MAP.replace(
+    "role: Purchaser\n",
+    "role: Purchaser\nmetaphor: Racing bike\nreviewed: 2024-01-31\naccount: Acme\nbuying_role: user\n",
+).replace("## Hears\n- colleagues", "## Hears\n- colleagues say *cheaper*\n\n| a | b |\n|---|---|\n| 1 | 2 |")
+BOARD = (
+    GOOD_MAP.replace("Test buyer", "Board member")
+    .replace("role: Purchaser\n", "role: Director\naccount: Acme\nbuying_role: [decider, gatekeeper]\nowner: Ann\n")
+    .replace("- growth #psychological", "- reputation #psychological\n- lower cost #economic")
+    + "\n## Approach\n\nShow the savings.\n\n- first point\n- second point\n"
 )
 
 
-def renderer(language: str) -> tuple[Renderer, Playbook]:
+def pages(language: str) -> dict[PageKind, GeneratedPage]:
+    """The registry of a two-map playbook (one account, one map overdue for review), first page of each kind."""
     vocabulary = Vocabulary()
-    m = parse_map(MAP.encode(), path="maps/seg/buyer.md", url_path="seg/buyer", vocabulary=vocabulary)
-    assert m.problems == []
-    playbook = Playbook(maps=[m])
-    return Renderer(
-        playbook, Settings(vocabulary=vocabulary), Labels(language), today=datetime.date(2024, 6, 1)
-    ), playbook
+    maps = [
+        parse_map(text.encode(), path=f"maps/seg/{name}.md", url_path=f"seg/{name}", vocabulary=vocabulary)
+        for name, text in (("buyer", MAP), ("board", BOARD))
+    ]
+    assert [m.problems for m in maps] == [[], []]
+    playbook = Playbook(maps=maps)
+    onboarding = (OnboardingStep("seg/buyer", "Start here.", ("Why?",)),)
+    settings = Settings(vocabulary=vocabulary, onboarding=onboarding)
+    renderer = Renderer(playbook, settings, Labels(language), today=datetime.date(2024, 6, 1))
+    first: dict[PageKind, GeneratedPage] = {}
+    for page in generated_pages(renderer):
+        first.setdefault(page.kind, page)
+    return first
 
 
 def url(target: str) -> str:
@@ -43,17 +69,15 @@ def convert(source: str) -> str:
     return markdown.markdown(source, extensions=["tables"])
 
 
+def test_the_golden_playbook_has_every_kind_of_page() -> None:
+    assert set(pages("en")) == set(PageKind)
+
+
 @pytest.mark.parametrize("language", ["en", "nl"])
-@pytest.mark.parametrize("page", ["map", "needs", "metaphors", "overview"])
-def test_pages_match_their_golden_file(page: str, language: str) -> None:
-    render, playbook = renderer(language)
-    rendered = {
-        "map": lambda: render.map_page(playbook.maps[0], convert, url),
-        "needs": lambda: IndexViews(render).needs_page(url),
-        "metaphors": lambda: IndexViews(render).metaphors_page(url),
-        "overview": lambda: IndexViews(render).overview_page(url),
-    }[page]()
-    golden = GOLDEN / f"{page}.{language}.html"
+@pytest.mark.parametrize("kind", [kind.value for kind in PageKind])
+def test_pages_match_their_golden_file(kind: str, language: str) -> None:
+    rendered = pages(language)[PageKind(kind)].render(url, convert)
+    golden = GOLDEN / f"{kind}.{language}.html"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(rendered.html, encoding="utf-8")
     assert rendered.html == golden.read_text(encoding="utf-8")

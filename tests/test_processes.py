@@ -80,7 +80,7 @@ from pathlib import Path
 import importlib, pkgutil
 import markdown
 import empathy_playbook
-from empathy_playbook import Labels, Renderer, Settings, read_playbook
+from empathy_playbook import Labels, Renderer, Settings, generated_pages, read_playbook
 adapters = {"empathy_playbook.plugin", "empathy_playbook.config"}
 for module in pkgutil.iter_modules(empathy_playbook.__path__, "empathy_playbook."):
     if module.name not in adapters:
@@ -89,7 +89,7 @@ root = Path(sys.argv[1])
 settings = Settings()
 playbook = read_playbook(root, settings)
 renderer = Renderer(playbook, settings, Labels("en"))
-page = renderer.map_page(playbook.maps[0], markdown.markdown, lambda target: target)
+page = generated_pages(renderer)[0].render(str, markdown.markdown)
 print(page.title, "|", "data-section" in page.html, "|", [str(p) for p in playbook.all_problems])
 """
     (tmp_path / "maps").mkdir()

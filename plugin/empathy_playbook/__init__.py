@@ -3,7 +3,9 @@
 The public API is what this module exports. Reading maps, the model, validation and
 the index data need no MkDocs; the MkDocs plugin (`empathy_playbook.plugin`) is a
 thin adapter on top, registered as the `empathy-playbook` plugin, and so is the
-command-line program (`empathy_playbook.cli`).
+command-line program (`empathy_playbook.cli`). Another engine's adapter needs only this API:
+`read_playbook`, a `Renderer`, then `generated_pages(renderer)`: every page, with its path, whether
+it is in the navigation or the search, and its `render(url, convert)`.
 
 Names are imported on first use (PEP 562): the checker runs on every save, and
 should not pay for the renderer's Jinja and HTML sanitiser when it only reads maps.
@@ -29,17 +31,28 @@ _EXPORTS = {
     "Section": "model",
     "parse_map": "reader",
     "read_map": "reader",
-    "METAPHORS_PAGE": "playbook",
-    "NEEDS_PAGE": "playbook",
-    "OVERVIEW_PAGE": "playbook",
-    "REVIEW_PAGE": "playbook",
+    "read_playbook": "discovery",
+    "Account": "playbook",
     "Metaphor": "playbook",
     "NeedEntry": "playbook",
     "Playbook": "playbook",
-    "read_playbook": "playbook",
+    "METAPHORS_PAGE": "pages",
+    "NEEDS_PAGE": "pages",
+    "OVERVIEW_PAGE": "pages",
+    "REVIEW_PAGE": "pages",
+    "GeneratedPage": "pages",
+    "MarkdownConverter": "pages",
+    "PageKind": "pages",
+    "UrlFor": "pages",
+    "Heading": "pages",
+    "PageView": "pages",
+    "generated_pages": "registry",
+    "OnboardingStep": "options",
+    "PluginOptions": "options",
+    "read_options": "options",
     "Settings": "settings",
     "Labels": "i18n",
-    "RenderedPage": "render",
+    "RenderedPage": "pages",
     "Renderer": "render",
 }
 
@@ -52,23 +65,34 @@ __all__ = [
     "NEEDS_PAGE",
     "OVERVIEW_PAGE",
     "REVIEW_PAGE",
+    "Account",
     "EmpathyMap",
+    "GeneratedPage",
+    "Heading",
     "Item",
     "Labels",
     "Level",
+    "MarkdownConverter",
     "Metaphor",
     "NeedCategory",
     "NeedEntry",
+    "OnboardingStep",
+    "PageKind",
+    "PageView",
     "Playbook",
+    "PluginOptions",
     "Problem",
     "Profile",
     "RenderedPage",
     "Renderer",
     "Section",
     "Settings",
+    "UrlFor",
     "Vocabulary",
+    "generated_pages",
     "parse_map",
     "read_map",
+    "read_options",
     "read_playbook",
 ]
 
@@ -86,19 +110,26 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .discovery import read_playbook
     from .i18n import Labels
     from .model import EmpathyMap, Item, Level, Problem, Profile, Section
-    from .playbook import (
+    from .options import OnboardingStep, PluginOptions, read_options
+    from .pages import (
         METAPHORS_PAGE,
         NEEDS_PAGE,
         OVERVIEW_PAGE,
         REVIEW_PAGE,
-        Metaphor,
-        NeedEntry,
-        Playbook,
-        read_playbook,
+        GeneratedPage,
+        Heading,
+        MarkdownConverter,
+        PageKind,
+        PageView,
+        RenderedPage,
+        UrlFor,
     )
+    from .playbook import Account, Metaphor, NeedEntry, Playbook
     from .reader import parse_map, read_map
-    from .render import RenderedPage, Renderer
+    from .registry import generated_pages
+    from .render import Renderer
     from .settings import Settings
     from .vocabulary import DEFAULT_HEADINGS, DEFAULT_NEEDS, EXTRA_SECTIONS, GRID_SECTIONS, NeedCategory, Vocabulary

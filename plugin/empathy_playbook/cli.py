@@ -18,9 +18,10 @@ from typing import Any
 import click
 import yaml
 
+from .discovery import read_playbook
 from .model import Level, Problem, quoted
 from .options import read_options, unknown_options
-from .playbook import Playbook, read_playbook
+from .playbook import Playbook
 from .search_index import SearchIndexError, index_site
 from .settings import Settings
 

@@ -9,41 +9,38 @@ that grow with every map. Every value from a map goes through `escape`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cached_property
 
 from markupsafe import Markup, escape
 
 from .model import EmpathyMap
-from .paging import NeedMatrix, Part, Segment, by_map, need_matrix, segment_page, segments, split
-from .playbook import (
+from .pages import (
     ACCOUNTS_PAGE,
     COMPARE_PAGE,
     METAPHORS_PAGE,
     NEEDS_PAGE,
     OVERVIEW_PAGE,
     REVIEW_PAGE,
-    NeedEntry,
+    GeneratedPage,
+    Heading,
+    MarkdownConverter,
+    PageKind,
+    PageView,
+    RenderedPage,
+    UrlFor,
     account_page,
-    slugify,
-    unique_slugs,
 )
-from .render import Heading, RenderedPage, Renderer, UrlFor, plain_text
+from .paging import NeedMatrix, Part, Segment, by_map, need_matrix, segment_page, segments, split
+from .playbook import NeedEntry
+from .render import Renderer
 from .review import Overdue, overdue_maps
+from .section_html import plain_text
+from .slugs import slugify, unique_slugs
 
 STATIC_ROWS = 100
 """Maps the overview writes into its HTML when it has more than fit on a page: the first screen, before
 (or without) JavaScript. The rest come from the page's JSON data as the reader scrolls."""
-
-
-@dataclass(frozen=True)
-class IndexPage:
-    """A generated index page: where it sits, how it is made, and whether the navigation lists it."""
-
-    path: str
-    render: Callable[[UrlFor], RenderedPage]
-    in_nav: bool = False
 
 
 class IndexViews:
@@ -56,24 +53,33 @@ class IndexViews:
 
     # -- what exists --------------------------------------------------------------------------------
 
-    def pages(self) -> list[IndexPage]:
-        """Every index page, each main index first, then the pages of its groups (left out of the navigation)."""
-        found = [IndexPage(OVERVIEW_PAGE, self.overview_page, in_nav=True)]
+    def pages(self) -> list[GeneratedPage]:
+        """Every index page, each main index first, then the pages of its groups (left out of the navigation).
+
+        The pages of a group and the needs index only list what the map pages say: they are left out
+        of search, which would show every item twice (and cost as much as indexing all maps again).
+        """
+        found = [GeneratedPage(OVERVIEW_PAGE, PageKind.OVERVIEW, self.overview_page, in_nav=True)]
         for segment, parts in self.segment_parts:
-            found += [IndexPage(part.path, self._segment_part(segment, parts, part)) for part in parts]
-        found.append(IndexPage(NEEDS_PAGE, self.needs_page, in_nav=True))
+            found += [self._part(part, self._segment_part(segment, parts, part)) for part in parts]
+        found.append(GeneratedPage(NEEDS_PAGE, PageKind.NEEDS, self.needs_page, in_nav=True, searchable=False))
         for cell in self.matrix.cells.values():
             found += [
-                IndexPage(part.path, self._need_part(cell.key, cell.segment, cell.parts, part)) for part in cell.parts
+                self._part(part, self._need_part(cell.key, cell.segment, cell.parts, part)) for part in cell.parts
             ]
-        found.append(IndexPage(METAPHORS_PAGE, self.metaphors_page, in_nav=True))
+        found.append(GeneratedPage(METAPHORS_PAGE, PageKind.METAPHORS, self.metaphors_page, in_nav=True))
         for metaphor, parts in self.metaphor_parts:
-            found += [IndexPage(part.path, self._metaphor_part(metaphor.name, parts, part)) for part in parts]
-        found.append(IndexPage(REVIEW_PAGE, self.review_page, in_nav=True))
+            found += [self._part(part, self._metaphor_part(metaphor.name, parts, part)) for part in parts]
+        found.append(GeneratedPage(REVIEW_PAGE, PageKind.REVIEW, self.review_page, in_nav=True))
         for (name, _), parts in self.review_parts:
-            found += [IndexPage(part.path, self._review_part(name, parts, part)) for part in parts]
-        found.append(IndexPage(ACCOUNTS_PAGE, self.accounts_page, in_nav=True))
+            found += [self._part(part, self._review_part(name, parts, part)) for part in parts]
+        # Account names, coverage and map titles: the maps are searchable, an account is a search filter.
+        found.append(GeneratedPage(ACCOUNTS_PAGE, PageKind.ACCOUNTS, self.accounts_page, in_nav=True, searchable=False))
         return found
+
+    @staticmethod
+    def _part(part: Part[object], render: PageView) -> GeneratedPage:
+        return GeneratedPage(part.path, PageKind.INDEX_PART, render, searchable=False)
 
     @cached_property
     def segments(self) -> list[Segment]:
@@ -118,7 +124,7 @@ class IndexViews:
 
     # -- needs ----------------------------------------------------------------------------------------
 
-    def needs_page(self, url: UrlFor) -> RenderedPage:
+    def needs_page(self, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         """The matrix of segments by need category, then per category its items (or its segments' pages)."""
         matrix, labels = self.matrix, self.labels
         urls = _Urls(url)
@@ -154,9 +160,7 @@ class IndexViews:
         )
         headings = [Heading(key, self.r.need_label(key)) for key in keys]
         anchors = set() if matrix.paged else {cell.anchor for cell in matrix.cells.values() if cell.entries}
-        # Every item on it is found on its map page, in its section: indexing this page too would double
-        # the search results and cost as much as indexing all map pages again.
-        return RenderedPage(labels["page.needs"], page, headings, searchable=False, anchors=anchors)
+        return RenderedPage(labels["page.needs"], page, headings, anchors=anchors)
 
     def _needs_body(self, key: str, urls: _Urls) -> str:
         cells = [cell for segment in self.matrix.segments if (cell := self.matrix.cell(key, segment)).entries]
@@ -197,8 +201,8 @@ class IndexViews:
         segment: Segment,
         parts: list[Part[NeedEntry]] | tuple[Part[NeedEntry], ...],
         part: Part[NeedEntry],
-    ) -> Callable[[UrlFor], RenderedPage]:
-        def render(url: UrlFor) -> RenderedPage:
+    ) -> PageView:
+        def render(url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
             urls = _Urls(url)
             need, name = self.r.need_label(key), self._segment_name(segment)
             count = len(self.matrix.cell(key, segment).entries)
@@ -218,7 +222,7 @@ class IndexViews:
 
     # -- overview and segments --------------------------------------------------------------------------
 
-    def overview_page(self, url: UrlFor) -> RenderedPage:
+    def overview_page(self, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         """Every map: its data once as JSON for the script, the first screen as HTML, and the segment pages."""
         maps = self.r.playbook.overview()
         urls = _Urls(url)
@@ -313,10 +317,8 @@ class IndexViews:
             )
         return {**tables, "rows": rows}
 
-    def _segment_part(
-        self, segment: Segment, parts: list[Part[EmpathyMap]], part: Part[EmpathyMap]
-    ) -> Callable[[UrlFor], RenderedPage]:
-        def render(url: UrlFor) -> RenderedPage:
+    def _segment_part(self, segment: Segment, parts: list[Part[EmpathyMap]], part: Part[EmpathyMap]) -> PageView:
+        def render(url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
             urls = _Urls(url)
             name = self._segment_name(segment)
             intro = self.labels["segment.intro"].format(segment=name, count=len(segment.maps))
@@ -337,7 +339,7 @@ class IndexViews:
 
     # -- metaphors, review, accounts ------------------------------------------------------------------------
 
-    def metaphors_page(self, url: UrlFor) -> RenderedPage:
+    def metaphors_page(self, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         metaphors = self.r.metaphors
         if not self.metaphor_parts:
             page = self.r.env.get_template("empathy_playbook/metaphors.html").render(
@@ -355,10 +357,8 @@ class IndexViews:
         )
         return RenderedPage(self.labels["page.metaphors"], page, anchors={m.anchor for m in metaphors})
 
-    def _metaphor_part(
-        self, name: str, parts: list[Part[EmpathyMap]], part: Part[EmpathyMap]
-    ) -> Callable[[UrlFor], RenderedPage]:
-        def render(url: UrlFor) -> RenderedPage:
+    def _metaphor_part(self, name: str, parts: list[Part[EmpathyMap]], part: Part[EmpathyMap]) -> PageView:
+        def render(url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
             urls = _Urls(url)
             rows = []
             for m in part.entries:
@@ -381,7 +381,7 @@ class IndexViews:
 
         return render
 
-    def review_page(self, url: UrlFor) -> RenderedPage:
+    def review_page(self, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         months = self.r.settings.review_months
         template = self.r.env.get_template("empathy_playbook/review.html")
         if not self.review_parts:
@@ -409,10 +409,8 @@ class IndexViews:
             for item in items
         )
 
-    def _review_part(
-        self, name: str, parts: list[Part[Overdue]], part: Part[Overdue]
-    ) -> Callable[[UrlFor], RenderedPage]:
-        def render(url: UrlFor) -> RenderedPage:
+    def _review_part(self, name: str, parts: list[Part[Overdue]], part: Part[Overdue]) -> PageView:
+        def render(url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
             urls = _Urls(url)
             table = self.r.env.get_template("empathy_playbook/partials/review_table.html").render(
                 rows=Markup(self._review_rows(part.entries, urls))
@@ -430,7 +428,7 @@ class IndexViews:
 
         return render
 
-    def accounts_page(self, url: UrlFor) -> RenderedPage:
+    def accounts_page(self, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         """Every account with the roles it covers and its open points, the weakest first."""
         accounts = sorted(self.r.accounts, key=lambda a: (-len(self.r.coverage(a).gaps), a.name.casefold()))
         template = self.r.env.get_template("empathy_playbook/accounts.html")
@@ -442,8 +440,7 @@ class IndexViews:
                 groups="",
             )
             headings = [Heading(a.slug, a.name) for a in accounts]
-            # Account names, coverage and map titles: the maps are searchable, an account is a search filter.
-            return RenderedPage(self.labels["page.accounts"], page, headings, searchable=False)
+            return RenderedPage(self.labels["page.accounts"], page, headings)
         urls = _Urls(url)
         rows = [
             f'<li id="{escape(a.slug)}" data-open-gaps="{len(self.r.coverage(a).gaps)}">'
@@ -454,7 +451,7 @@ class IndexViews:
         ]
         groups = Markup('<ul class="ep-groups">\n' + "\n".join(rows) + "\n</ul>")
         page = template.render(accounts=[], url=url, account_page=account_page, groups=groups)
-        return RenderedPage(self.labels["page.accounts"], page, anchors={a.slug for a in accounts}, searchable=False)
+        return RenderedPage(self.labels["page.accounts"], page, anchors={a.slug for a in accounts})
 
     # -- shared -------------------------------------------------------------------------------------------
 
@@ -482,7 +479,7 @@ class IndexViews:
         )
         if len(parts) > 1:
             title = self.labels["page.part"].format(title=title, number=part.number, count=len(parts))
-        return RenderedPage(title, page, searchable=False)
+        return RenderedPage(title, page)
 
     def _page_links(
         self, parts: Sequence[Part[object]], current: Part[object] | None, urls: _Urls, inline: bool = False

@@ -79,8 +79,10 @@ class Item:
     """The item's first line (its list marker); the item spans `first_line` to `line`."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Section:
+    """A `##` section of a map. Compared by identity: two sections with the same text are still two."""
+
     key: str
     """A section key (`sees`, ...), or `""` for a heading the vocabulary does not know."""
     heading: str
@@ -140,8 +142,10 @@ class Profile:
     """This buyer's relations to other stakeholders of the account, in the order written."""
 
 
-@dataclass
+@dataclass(eq=False)
 class EmpathyMap:
+    """One map, as read. Compared by identity (and hashable), so indexes can key on it."""
+
     path: str
     """The file, relative to the project root (for messages)."""
     url_path: str
@@ -164,10 +168,6 @@ class EmpathyMap:
     def page_path(self) -> str:
         """Where the map's page sits among the site's pages: `maps/<path below maps/>.md`."""
         return f"maps/{self.url_path}.md"
-
-    @property
-    def has_errors(self) -> bool:
-        return any(problem.level is Level.ERROR for problem in self.problems)
 
     def items(self) -> list[tuple[Section, Item]]:
         return [(section, item) for section in self.sections.values() for item in section.items]

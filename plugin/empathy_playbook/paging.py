@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from .model import EmpathyMap
-from .playbook import NeedEntry, unique_slugs
+from .playbook import NeedEntry
+from .slugs import unique_slugs
 
 T = TypeVar("T")
 

@@ -1,39 +1,13 @@
-"""All maps of a playbook, and the cross-indexes built from them (needs, metaphors, overview)."""
+"""All maps of a playbook, and the cross-indexes built from them (needs, metaphors, accounts, overview)."""
 
 from __future__ import annotations
 
-import os
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .committee import check_relations
-from .model import EmpathyMap, Item, Problem, Report, Section, quoted
-from .reader import read_map, relative_path
-from .settings import Settings
+from .model import EmpathyMap, Item, Problem, Section
+from .slugs import unique_slugs
 from .vocabulary import Vocabulary
-
-OVERVIEW_PAGE = "maps/index.md"
-NEEDS_PAGE = "needs.md"
-METAPHORS_PAGE = "metaphors.md"
-REVIEW_PAGE = "review.md"
-ACCOUNTS_PAGE = "accounts/index.md"
-COMPARE_PAGE = "compare.md"
-ONBOARDING_PAGE = "onboarding.md"
-
-
-def account_page(slug: str) -> str:
-    return f"accounts/{slug}.md"
-
-
-def card_page(m: EmpathyMap) -> str:
-    """Where a map's meeting card sits: `cards/<path below maps/>/`."""
-    return f"cards/{m.url_path}.md"
-
-
-"""Where the generated index pages sit among the site's pages (so at `maps/`, `needs/`, `metaphors/`, `review/`)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +24,7 @@ class Metaphor:
     name: str
     """As first written (metaphors that differ only in case are one)."""
     anchor: str
+    """Its anchor on the metaphors index."""
     maps: tuple[EmpathyMap, ...]
 
 
@@ -86,197 +61,24 @@ class Playbook:
 
     def accounts(self) -> list[Account]:
         """Accounts by name; their maps by title. Names that differ only in case are one account."""
-        by_name: dict[str, list[EmpathyMap]] = {}
-        spelling: dict[str, str] = {}
-        for m in self.overview():
-            if m.profile.account:
-                key = m.profile.account.casefold()
-                spelling.setdefault(key, m.profile.account)
-                by_name.setdefault(key, []).append(m)
-        keys = sorted(by_name)
-        slugs = unique_slugs(spelling[key] for key in keys)
-        return [Account(spelling[key], slug, tuple(by_name[key])) for key, slug in zip(keys, slugs, strict=True)]
+        return [Account(*group) for group in _by_name((m.profile.account, m) for m in self.overview())]
 
     def metaphors(self) -> list[Metaphor]:
-        by_name: dict[str, list[EmpathyMap]] = {}
-        spelling: dict[str, str] = {}
-        for m in self.overview():
-            for name in m.profile.metaphors:
-                key = name.casefold()
-                spelling.setdefault(key, name)
-                if m not in by_name.setdefault(key, []):
-                    by_name[key].append(m)
-        anchors = unique_slugs(spelling[key] for key in sorted(by_name))
+        """Metaphors by name; their maps by title. Names that differ only in case are one metaphor."""
         return [
-            Metaphor(spelling[key], anchor, tuple(by_name[key]))
-            for key, anchor in zip(sorted(by_name), anchors, strict=True)
+            Metaphor(*group) for group in _by_name((name, m) for m in self.overview() for name in m.profile.metaphors)
         ]
 
 
-def read_playbook(root: Path, settings: Settings, paths: Iterable[Path] | None = None) -> Playbook:
-    """Read every map once: those under the maps folder, or only `paths` (files or folders).
+def _by_name(named: Iterable[tuple[str, EmpathyMap]]) -> list[tuple[str, str, tuple[EmpathyMap, ...]]]:
+    """(name, slug, maps) per name, sorted by name; names compared without case, spelled as first written.
 
-    Problems in one map never stop the others being read. A map's address is its path below
-    the maps folder, or below the folder it was found in when that lies elsewhere.
+    Empty names are no group. The maps keep the order given, each once; the slugs are unique.
     """
-    maps_dir = root / settings.maps_dir
-    playbook = Playbook()
-    by_url: dict[str, str] = {}
-    for file, base in _files_to_read(maps_dir, root, paths, playbook.problems):
-        path = relative_path(file, root)
-        url_path = file.relative_to(base).with_suffix("").as_posix()
-        report = Report(path, playbook.problems)
-        url = _published_at(url_path)
-        if bad_name := unsafe_name(file.relative_to(base)):
-            report.error(1, bad_name)
-        elif not url:
-            report.error(
-                1, f"'{quoted(file.name)}' here would replace the overview of all maps at maps/; rename the file"
-            )
-        elif url in by_url:
-            report.error(
-                1, f"this map and {by_url[url]} would both be published at maps/{quoted(url_path)}/; rename one of them"
-            )
-        else:
-            by_url[url] = path
-            m = read_map(file, root=root, maps_dir=base, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes)
-            settings.privacy.apply(m)
-            playbook.maps.append(m)
-    _check_relations(playbook, root, settings, maps_dir, partial=paths is not None)
-    return playbook
-
-
-def _check_relations(playbook: Playbook, root: Path, settings: Settings, maps_dir: Path, *, partial: bool) -> None:
-    """Each relation must name a map of the same account. When only some maps were read (`check PATH`),
-    a map they name is read too, on its own, to see that it exists and which account it belongs to."""
-    by_path = {m.url_path: m for m in playbook.maps}
-    folder = maps_dir.resolve()
-
-    def find(target: str) -> EmpathyMap | None:
-        if target not in by_path and partial:
-            file = maps_dir / f"{target}.md"
-            # A relation is untrusted text: only a real map file inside the maps folder is read.
-            if file.is_file() and not file.is_symlink() and file.resolve().is_relative_to(folder):
-                by_path[target] = read_map(
-                    file, root=root, maps_dir=maps_dir, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes
-                )
-        return by_path.get(target)
-
-    def known() -> list[str]:
-        if not partial:
-            return list(by_path)
-        files = _map_files(maps_dir, root, []) if maps_dir.is_dir() else iter(())
-        return [file.relative_to(maps_dir).with_suffix("").as_posix() for file in files]
-
-    check_relations(playbook.maps, find, known, settings.maps_dir)
-
-
-def _files_to_read(
-    maps_dir: Path, root: Path, paths: Iterable[Path] | None, problems: list[Problem]
-) -> Iterator[tuple[Path, Path]]:
-    """(map file, folder its address is relative to) for each map to read."""
-    for path in [maps_dir] if paths is None else paths:
-        path = path.absolute()
-        base = maps_dir if path.is_relative_to(maps_dir.absolute()) else (path if path.is_dir() else path.parent)
-        base = base.absolute()
-        if path.is_dir():
-            yield from ((file, base) for file in _map_files(path, root, problems))
-        elif path.is_symlink():
-            Report(relative_path(path, root), problems).error(1, _LINKED_FILE)
-        elif path.is_file():
-            yield path, base
-
-
-_LINKED_FILE = "this map is a link to another file; maps must be real files in the maps folder (copy it in)"
-
-
-def _map_files(maps_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Path]:
-    """The `*.md` files under `maps_dir`, in a stable order; links are reported, never followed.
-
-    Files and folders whose name starts with '.' are not maps (editors and tools keep theirs there).
-    """
-    for folder, folders, files in os.walk(maps_dir):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in [*folders]:
-            if (Path(folder) / name).is_symlink():
-                folders.remove(name)
-                Report(relative_path(Path(folder) / name, root), problems).error(
-                    1,
-                    "this folder is a link to somewhere else; maps must be real files in the maps folder (copy them in)",
-                )
-        for name in sorted(files):
-            file = Path(folder) / name
-            if name.startswith(".") or not name.endswith(".md"):
-                continue
-            if file.is_symlink():
-                Report(relative_path(file, root), problems).error(1, _LINKED_FILE)
-                continue
-            yield file
-
-
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
-_NOT_UTF8 = re.compile("[\ud800-\udfff]")  # how Python shows the bytes of a name that are not UTF-8
-_WINDOWS_FORBIDS = '<>:"|?*\\'
-_MARKUP = "&'`#%"
-"""Characters a name may not hold: Windows refuses the first (a clone there would fail); the others
-mean something in HTML or a URL (an entity, a quote, a fragment, an escape), and a name becomes both
-the address of a page and a title in the navigation of every page."""
-_FORBIDDEN = re.compile("[" + re.escape(_WINDOWS_FORBIDS + _MARKUP) + "]")
-
-
-def unsafe_name(relative: Path) -> str | None:
-    """Why a map's file or folder name cannot become an address and a title, if it cannot.
-
-    Refused rather than escaped: the name is also the page's address and a navigation title that
-    MkDocs themes print as HTML, and a playbook must clone on every system.
-    """
-    for part in relative.parts:
-        if _NOT_UTF8.search(part):
-            return (
-                f"the name '{quoted(part)}' is not UTF-8 text (its unreadable bytes are shown as \ufffd); "
-                "rename it with letters, digits and '-'"
-            )
-        if not part.isprintable():  # control, format (direction), unassigned, private-use, line breaks
-            return "the file or folder name holds invisible or direction-changing characters; rename it with letters, digits and '-'"
-        if _RESERVED.match(part):
-            return (
-                f"'{quoted(part)}' is a reserved name on Windows, so the playbook could not be cloned there; rename it"
-            )
-        if forbidden := _FORBIDDEN.search(part):
-            return (
-                f"the name '{quoted(part)}' holds '{forbidden.group()}', which a file name in a playbook may not hold "
-                f"(not allowed: {' '.join(_WINDOWS_FORBIDS + _MARKUP)}); rename it with letters, digits and '-'"
-            )
-        if part.endswith((".", " ")):
-            return f"the name '{quoted(part)}' ends in a dot or a space, which Windows drops; rename it"
-    return None
-
-
-def _published_at(url_path: str) -> str:
-    """The folder a map is published at, compared as a case-insensitive file system would.
-
-    Like MkDocs, `index.md` and `README.md` are published at their folder's URL.
-    """
-    parts = unicodedata.normalize("NFC", url_path).casefold().split("/")
-    if parts[-1] in ("index", "readme"):
-        parts.pop()
-    return "/".join(parts)
-
-
-def slugify(text: str) -> str:
-    """An ASCII anchor for `text`: accents folded, lowercase, words joined by '-'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
-
-
-def unique_slugs(texts: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    slugs = []
-    for text in texts:
-        slug = base = slugify(text)
-        counter = 2
-        while slug in seen:
-            slug, counter = f"{base}-{counter}", counter + 1
-        seen.add(slug)
-        slugs.append(slug)
-    return slugs
+    groups: dict[str, tuple[str, dict[EmpathyMap, None]]] = {}
+    for name, m in named:
+        if name:
+            groups.setdefault(name.casefold(), (name, {}))[1].setdefault(m)
+    keys = sorted(groups)
+    slugs = unique_slugs(groups[key][0] for key in keys)
+    return [(groups[key][0], slug, tuple(groups[key][1])) for key, slug in zip(keys, slugs, strict=True)]

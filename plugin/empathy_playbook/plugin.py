@@ -22,18 +22,12 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from .config import EmpathyPlaybookConfig
+from .discovery import read_playbook
 from .i18n import Labels
-from .index_views import IndexViews
-from .model import EmpathyMap, Level, Problem
-from .playbook import (
-    COMPARE_PAGE,
-    ONBOARDING_PAGE,
-    Account,
-    account_page,
-    card_page,
-    read_playbook,
-)
-from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
+from .model import Level, Problem
+from .pages import GeneratedPage, MarkdownConverter
+from .registry import generated_pages
+from .render import Renderer
 from .search_index import BUNDLE_DIR, FACETS, SearchIndexError, index_site, mark_searchable
 from .settings import Settings
 
@@ -54,13 +48,39 @@ _ASSETS = Path(__file__).parent / "assets"
 _THEME_TEMPLATES = Path(__file__).parent / "templates" / "theme"
 _THEME_SEARCH_PLUGINS = ("material/search", "search")
 
-PageRenderer = Callable[[UrlFor, MarkdownConverter], RenderedPage]
-
 
 class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
+    """The MkDocs adapter: the playbook's generated pages as pages of a MkDocs site.
+
+    Its events, in the order MkDocs fires them:
+
+    - `on_config`: the options become the core's settings (validated already, by `config.py`); the
+      stylesheet and script are added to the site.
+    - `on_files` (priority -50, late, so that files other plugins add, such as mkdocs-gen-files',
+      exist when it checks for clashes): reads every map once, logs each problem as
+      `path:line: message`, and adds one empty generated file per page of the registry
+      (`registry.generated_pages`), in one loop; standalone pages (meeting cards) are only
+      remembered, for `on_post_build`.
+    - `on_page_content` (priority 50, early, so that other plugins' handlers see the page, not the
+      empty stand-in): renders the page with the site's Markdown (`markdown_extensions`, MkDocs'
+      link rewriting) and sets its title, table of contents and anchors.
+    - `on_page_context`, twice: at priority 50, before the search plugins (priority 0) read
+      `page.content`, it swaps in the map's plain text for the index; at -50, after them, it puts
+      the full page back for the theme. See `RenderedPage.search_html`.
+    - `on_env` (with Pagefind): gives the header's search box its labels and facets.
+    - `on_page_context`, first half, with Pagefind instead: notes which pages Pagefind may index
+      and hides every page from the theme's own search plugin.
+    - `on_post_page`: marks the searchable pages' content for Pagefind.
+    - `on_post_build`: writes the standalone pages into the site folder, then (priority -100, after
+      every other plugin's files) runs Pagefind over the built site.
+    - `on_serve`: watches the maps folder, so that `mkdocs serve` rebuilds on every edit.
+    """
+
     def __init__(self) -> None:
-        self._pages: dict[str, PageRenderer] = {}
-        self._cards: dict[str, tuple[EmpathyMap, str]] = {}
+        self._pages: dict[str, GeneratedPage] = {}
+        """The theme pages of this build by path."""
+        self._standalone: dict[str, tuple[GeneratedPage, str]] = {}
+        """The standalone pages of this build by path, with their URL."""
         self._search_html: dict[str, str] = {}
         self._full_html: dict[str, str] = {}
         self._pagefind = False
@@ -123,7 +143,6 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         }
         return env
 
-    # Late, so that files added by other plugins (mkdocs-gen-files, ...) exist when we check for name clashes.
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -134,37 +153,15 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         for problem in playbook.all_problems:
             _report(problem)
         overrides = [Path(d) for d in config.theme.dirs if (Path(d) / "empathy_playbook").is_dir()]
-        renderer = Renderer(playbook, self.settings, self.labels, overrides)
+        renderer = self._renderer = Renderer(playbook, self.settings, self.labels, overrides)
         # One Markdown instance per build, with the site's extensions, reset between conversions.
         self._markdown = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-
-        self._pages = {}
-        # mkdocs-material renders the whole navigation into every page: with every map in it, the build
-        # grows with the square of the number of maps. Above the limit the overview leads to them instead.
-        in_nav = len(playbook.maps) <= self.settings.nav_max_maps
-        for m in playbook.maps:
-            render = functools.partial(_render_map, renderer, m)
-            self._add_page(
-                files, config, m.page_path, render, InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            )
-        for index in IndexViews(renderer).pages():
-            self._add_page(
-                files,
-                config,
-                index.path,
-                functools.partial(_render_index, index.render),
-                InclusionLevel.UNDEFINED if index.in_nav else InclusionLevel.NOT_IN_NAV,
-            )
-        for account in renderer.accounts:
-            render = functools.partial(_render_account, renderer, account)
-            self._add_page(files, config, account_page(account.slug), render, InclusionLevel.NOT_IN_NAV)
-        self._add_page(files, config, ONBOARDING_PAGE, lambda url, convert: renderer.onboarding_page(url))
-        self._add_page(
-            files, config, COMPARE_PAGE, lambda url, convert: renderer.compare_page(url), InclusionLevel.NOT_IN_NAV
-        )
-        # Meeting cards are standalone documents, written after the build (see Renderer.card_page).
-        self._cards = {card_page(m): (m, _card_url(m, config)) for m in playbook.maps}
-        self._renderer = renderer
+        self._pages, self._standalone = {}, {}
+        for page in generated_pages(renderer):
+            if page.standalone:
+                self._standalone[page.path] = (page, _standalone_url(page, config))
+            else:
+                self._add_page(files, config, page)
         assets = (STYLESHEET, SCRIPT, SEARCH_STYLESHEET, SEARCH_SCRIPT) if self._pagefind else (STYLESHEET, SCRIPT)
         for asset in assets:
             if files.get_file_from_path(asset) is None:  # a site's own copy wins
@@ -178,31 +175,25 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
                     )
         return files
 
-    def _add_page(
-        self,
-        files: Files,
-        config: MkDocsConfig,
-        path: str,
-        render: PageRenderer,
-        inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
-    ) -> None:
-        existing = files.get_file_from_path(path)
+    def _add_page(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
+        existing = files.get_file_from_path(page.path)
         if existing is not None:
             log.error(f"{existing.src_uri}: the empathy-playbook plugin publishes its own page here; rename this file")
             return
         # Empty on purpose: the page's HTML is made in on_page_content, from the map read once in on_files.
-        files.append(File.generated(config, path, content="", inclusion=inclusion))
-        self._pages[path] = render
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.path, content="", inclusion=inclusion))
+        self._pages[page.path] = page
 
     # Early, so that other plugins' page_content handlers see the map's HTML, not the empty stand-in.
     @event_priority(50)
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        render = self._pages.get(page.file.src_uri)
-        if render is None:
+        generated = self._pages.get(page.file.src_uri)
+        if generated is None:
             return None
         anchors: set[str] = set()
-        rendered = render(
-            functools.partial(_url_from, page.url, files, self._cards),
+        rendered = generated.render(
+            functools.partial(_url_from, page.url, files, self._standalone),
             self._converter(page, files, config, anchors),
         )
         for problem in rendered.problems:
@@ -211,7 +202,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         page.meta = {**page.meta, "title": escape(rendered.title)}
         if rendered.wide:  # mkdocs-material's front matter switch; the grid is the page's own outline
             page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
-        if not rendered.searchable:  # read by the search plugins of MkDocs and mkdocs-material
+        if not generated.searchable:  # read by the search plugins of MkDocs and mkdocs-material
             page.meta["search"] = {"exclude": True}
         page.toc = get_toc(
             [
@@ -287,16 +278,18 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             f"empathy-playbook: Pagefind indexed {report.pages} pages ({report.language}) in {report.seconds:.2f} s"
         )
 
-    def _write_meeting_cards(self, config: MkDocsConfig) -> None:
+    def _write_standalone_pages(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        for m, card_url in self._cards.values():
-            url = functools.partial(_url_from, card_url, self._files, self._cards)
-            target = Path(config.site_dir) / (card_url + "index.html" if card_url.endswith("/") else card_url)
+        for page, page_url in self._standalone.values():
+            url = functools.partial(_url_from, page_url, self._files, self._standalone)
+            # Standalone pages hold no Markdown of their own: nothing to convert.
+            rendered = page.render(url, _no_markdown)
+            target = Path(config.site_dir) / (page_url + "index.html" if page_url.endswith("/") else page_url)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(self._renderer.card_page(m, url).html, encoding="utf-8")
+            target.write_text(rendered.html, encoding="utf-8")
 
-    on_post_build = CombinedEvent(_write_meeting_cards, _index_for_search)
+    on_post_build = CombinedEvent(_write_standalone_pages, _index_for_search)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
         if self.config.enabled:
@@ -316,21 +309,13 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         return convert
 
 
-def _render_map(renderer: Renderer, m: EmpathyMap, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
-    return renderer.map_page(m, convert, url)
-
-
-def _render_index(render: Callable[[UrlFor], RenderedPage], url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
-    return render(url)
-
-
-def _render_account(renderer: Renderer, account: Account, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
-    return renderer.account_page(account, url, convert)
-
-
-def _card_url(m: EmpathyMap, config: MkDocsConfig) -> str:
-    stem = card_page(m).removesuffix(".md")
+def _standalone_url(page: GeneratedPage, config: MkDocsConfig) -> str:
+    stem = page.path.removesuffix(".md")
     return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
+
+
+def _no_markdown(source: str) -> str:
+    raise ValueError("a standalone page converts no Markdown")
 
 
 _SEARCH_LABELS = (
@@ -350,14 +335,14 @@ def _report(problem: Problem) -> None:
     (log.error if problem.level is Level.ERROR else log.warning)(str(problem))
 
 
-def _url_from(origin: str, files: Files, cards: dict[str, tuple[EmpathyMap, str]], target: str) -> str:
+def _url_from(origin: str, files: Files, standalone: dict[str, tuple[GeneratedPage, str]], target: str) -> str:
     """The URL of `target` (a page path, maybe with '#anchor') relative to the page at URL `origin`."""
     path, _, anchor = target.partition("#")
     file = files.get_file_from_path(path)
     if file is not None:
         url = get_relative_url(file.url, origin)
-    elif path in cards:
-        url = get_relative_url(cards[path][1], origin)
+    elif path in standalone:
+        url = get_relative_url(standalone[path][1], origin)
     else:
         url = path
     return f"{url}#{anchor}" if anchor else url

@@ -1,9 +1,10 @@
-"""Turning maps and indexes into HTML with the playbook's own templates.
+"""The page views of a map (its page, its meeting card) and of the selling pages, with the playbook's own templates.
 
-Independent of any site engine: the caller passes a Markdown converter and a
-function that gives the relative URL of a page. The Jinja environment is our own,
-with autoescape on, so every value from a map is escaped unless a template marks
-it safe; the only values marked safe are HTML produced here from Markdown.
+Independent of any site engine: the caller passes a Markdown converter and a function that gives
+the relative URL of a page. The Jinja environment is our own, with autoescape on, so every value
+from a map is escaped unless a template marks it safe; the only values marked safe are HTML
+produced from Markdown by the section pipeline (`section_html.py`). The index pages are in
+`index_views.py`; `registry.py` lists every page.
 """
 
 from __future__ import annotations
@@ -11,23 +12,32 @@ from __future__ import annotations
 import datetime
 import posixpath
 import re
-import secrets
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from . import safe_html
 from .card import Block, blocks, inline_html, topic
 from .committee import DEFAULT_COVERAGE_ROLES, Coverage, Link, account_links, coverage, diagram
 from .i18n import Labels
-from .model import EmpathyMap, Item, Problem, Report, Section, SourceLine, quoted
-from .playbook import METAPHORS_PAGE, Account, Playbook, account_page, card_page, slugify, unique_slugs
+from .model import EmpathyMap, Report, Section, quoted
+from .pages import (
+    METAPHORS_PAGE,
+    Heading,
+    MarkdownConverter,
+    RenderedPage,
+    UrlFor,
+    account_page,
+    card_page,
+)
+from .playbook import Account, Playbook
 from .review import overdue
 from .search_index import FACETS
+from .section_html import SectionPipeline, plain_text
 from .settings import Settings
+from .slugs import slugify, unique_slugs
 from .vocabulary import EXTRA_SECTIONS, GRID_ORDER, NeedCategory, nearest
 
 ACCOUNT_ROWS: tuple[str, ...] = (*GRID_ORDER, *EXTRA_SECTIONS)
@@ -35,36 +45,6 @@ ACCOUNT_ROWS: tuple[str, ...] = (*GRID_ORDER, *EXTRA_SECTIONS)
 
 CARD_TOP_ITEMS = 3
 """Pains and gains on a meeting card: the first ones of the map, as its author ordered them."""
-
-MarkdownConverter = Callable[[str], str]
-"""Markdown source to HTML, with the site's own Markdown extensions."""
-UrlFor = Callable[[str], str]
-"""A page path (`needs.md`, `maps/zorg/arts.md`, optionally with `#anchor`) to a URL relative to the current page."""
-
-
-@dataclass(frozen=True)
-class Heading:
-    id: str
-    title: str
-
-
-@dataclass
-class RenderedPage:
-    title: str
-    html: str
-    headings: list[Heading] = field(default_factory=list)
-    """The page's level-2 headings, for its table of contents and anchor checks."""
-    wide: bool = False
-    """The page needs the whole width (a map's grid): the theme should hide the table of contents."""
-    problems: list[Problem] = field(default_factory=list)
-    """Found while rendering (the reader finds the others)."""
-    searchable: bool = True
-    """False for a page that only repeats what the map pages say (the search would show it twice)."""
-    anchors: set[str] = field(default_factory=set)
-    """Ids on the page besides its headings' (an index's compact entries), for link checks."""
-    search_html: str | None = None
-    """What the search index should read instead of `html`: the same headings and text, without the
-    decoration (chips, profile card, grid), which only slows the search plugin down and clutters results."""
 
 
 @dataclass(frozen=True)
@@ -97,10 +77,10 @@ class Renderer:
         self.today = today or datetime.date.today()
         self.metaphors = playbook.metaphors()
         self.accounts = playbook.accounts()
-        self._account_of = {id(m): account for account in self.accounts for m in account.maps}
+        self._account_of = {m: account for account in self.accounts for m in account.maps}
         self._links: dict[str, list[Link]] = {}
         self._coverage: dict[str, Coverage] = {}
-        self._section_html: dict[int, dict[str, Markup]] = {}
+        self._section_html: dict[EmpathyMap, dict[str, Markup]] = {}
         """Per map of an account, its sections' HTML as made for its page: the account page shows them again."""
         self._metaphor_anchors = {metaphor.name.casefold(): metaphor.anchor for metaphor in self.metaphors}
         self.env = jinja2.Environment(
@@ -122,12 +102,11 @@ class Renderer:
             need_description=self.need_description,
             metaphor_anchor=self.metaphor_anchor,
         )
-        # Markers put where an item's need tags stood, swapped for chips once the Markdown is HTML.
-        # Random per build, so that no map can write one.
-        self._marker_prefix = f"epneed{secrets.token_hex(6)}x"
+        chips = self.env.get_template("empathy_playbook/partials/chips.html").module.chips  # type: ignore[attr-defined]
+        self.sections = SectionPipeline(chips)
 
     def account_of(self, m: EmpathyMap) -> Account | None:
-        return self._account_of.get(id(m))
+        return self._account_of.get(m)
 
     def metaphor_anchor(self, name: str) -> str:
         return self._metaphor_anchors.get(name.casefold(), slugify(name))
@@ -160,15 +139,15 @@ class Renderer:
         keys = {"need": "filter.need"}
         return {facet: self.labels[keys.get(facet, facet)] for facet in FACETS}
 
-    def map_page(self, m: EmpathyMap, convert: MarkdownConverter, url: UrlFor) -> RenderedPage:
+    def map_page(self, m: EmpathyMap, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         report = Report(m.path)
         sections = [*m.sections.values(), *m.other_sections]
         intro = Section("", "", m.intro[0][0] if m.intro else 1, m.intro)
-        html, plain = self._sections_html([intro, *sections], m, convert, url, report)
-        converted = {id(section): (h, p) for section, h, p in zip(sections, html[1:], plain[1:], strict=True)}
+        converted_html, plain = self.sections.to_html([intro, *sections], m, convert, url, report)
+        converted = {s: (h, p) for s, h, p in zip(sections, converted_html[1:], plain[1:], strict=True)}
 
         def view(key: str, anchor: str, label: str, question: str, section: Section) -> SectionView:
-            return SectionView(key, anchor, label, question, *converted[id(section)], section.line)
+            return SectionView(key, anchor, label, question, *converted[section], section.line)
 
         views = {
             key: view(key, key, self.labels[key], self.labels[f"question.{key}"], s) for key, s in m.sections.items()
@@ -179,15 +158,15 @@ class Renderer:
             others.append(
                 view("", anchor if anchor not in used_ids else f"{anchor}-{section.line}", section.heading, "", section)
             )
-        if id(m) in self._account_of:
-            self._section_html[id(m)] = {key: view.html for key, view in views.items()}
+        if m in self._account_of:
+            self._section_html[m] = {key: view.html for key, view in views.items()}
         grid = [views.get(key) or self._empty_view(key) for key in GRID_ORDER]
         below = [views[key] for key in EXTRA_SECTIONS if key in views] + others
         profile = self._profile_rows(m, url)
         page = self.env.get_template("empathy_playbook/map.html").render(
             map=m,
             profile=profile,
-            intro=html[0] if html[0].strip() else "",
+            intro=converted_html[0] if converted_html[0].strip() else "",
             grid={v.key: v for v in grid},
             below=below,
             problems=sorted([*m.problems, *report.problems], key=lambda problem: problem.line),
@@ -208,57 +187,6 @@ class Renderer:
             search_html="\n".join(search),
         )
 
-    def _sections_html(
-        self, sections: list[Section], m: EmpathyMap, convert: MarkdownConverter, url: UrlFor, report: Report
-    ) -> tuple[list[Markup], list[str]]:
-        """Each section as safe HTML, its need tags as chips; and the same without the chips (for search).
-
-        The sections are converted in one go, separated by marker paragraphs: a conversion has a
-        fixed cost that would otherwise be paid eight times a page. A section that swallows the
-        marker after it (an unclosed code fence or HTML block) makes the page fall back to one
-        conversion per section, so that no section can spill into the next.
-        """
-        markers: dict[str, tuple[str, ...]] = {}
-        sources = [self._with_need_markers(section.lines, section.items, markers) for section in sections]
-        separators = [f"{self._marker_prefix}s{index}" for index in range(1, len(sections))]
-        source = sources[0] + "".join(f"\n\n{sep}\n\n{text}" for sep, text in zip(separators, sources[1:], strict=True))
-        splitters = [f"<p>{sep}</p>" for sep in separators]
-        joined = convert(source)
-        raw, safe = _split(joined, splitters), _split(safe_html.sanitize(joined), splitters)
-        if raw is None or safe is None:
-            raw = [convert(text) for text in sources]
-            safe = [safe_html.sanitize(part) for part in raw]
-        for section, before, after in zip(sections, raw, safe, strict=True):
-            if before != after and not m.unsafe_lines.intersection(number for number, _ in section.lines):
-                lost = safe_html.removed(before, after)
-                if lost:  # The source scan names what the sanitiser removes; this is its safety net.
-                    report.warning(
-                        section.line, f"unsafe content was left out of this section: {quoted(', '.join(lost))}"
-                    )
-        chips = self._chips_for_page(url)
-        with_chips, without = [], []
-        for part in safe:
-            plain = part
-            # Longest markers first: marker 1 is a prefix of marker 10.
-            for marker in sorted((mk for mk in markers if mk in part), key=len, reverse=True):
-                part = part.replace(marker, chips(markers[marker]))
-                plain = plain.replace(marker, "")
-            with_chips.append(Markup(part))
-            without.append(plain)
-        return with_chips, without
-
-    def _chips_for_page(self, url: UrlFor) -> Callable[[tuple[str, ...]], str]:
-        """Chips HTML per combination of needs, made once per page: a page repeats the same few."""
-        macro = self.env.get_template("empathy_playbook/partials/chips.html").module.chips  # type: ignore[attr-defined]
-        cache: dict[tuple[str, ...], str] = {}
-
-        def chips(needs: tuple[str, ...]) -> str:
-            if needs not in cache:
-                cache[needs] = str(macro(needs, url))
-            return cache[needs]
-
-        return chips
-
     def _empty_view(self, key: str) -> SectionView:
         return SectionView(key, key, self.labels[key], self.labels[f"question.{key}"], Markup(""), "", 0)
 
@@ -277,7 +205,7 @@ class Renderer:
         add("organisation", (p.organisation, ""))
         add("market", (self.labels[f"market.{p.market}"] if p.market else "", ""))
         add("segment", (p.segment, ""))
-        account = self._account_of.get(id(m))
+        account = self._account_of.get(m)
         add("account", (p.account, url(account_page(account.slug)) if account else ""))
         add("buying_role", *((self.labels[f"role.{role}"], "") for role in p.buying_roles))
         for label, others in self._relation_rows(m):
@@ -292,21 +220,6 @@ class Renderer:
             add("account.others", *((other.title, url(other.page_path)) for other in account.maps if other is not m))
         return rows
 
-    def _with_need_markers(
-        self, lines: list[SourceLine], items: list[Item], markers: dict[str, tuple[str, ...]]
-    ) -> str:
-        """The lines as Markdown, with a marker where each item's need tags stood (noted in `markers`)."""
-        tagged = {item.line: item for item in items if item.needs and item.tag_column is not None}
-        source = []
-        for number, text in lines:
-            item = tagged.get(number)
-            if item is not None:
-                marker = f"{self._marker_prefix}{len(markers)}"
-                markers[marker] = item.needs
-                text = " ".join([text[: item.tag_column].rstrip(), *item.unknown_tags, marker])
-            source.append(text)
-        return "\n".join(source)
-
     def coverage(self, account: Account) -> Coverage:
         if account.slug not in self._coverage:
             self._coverage[account.slug] = coverage(
@@ -317,10 +230,10 @@ class Renderer:
     def account_page(self, account: Account, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         """The buying committee: coverage and what to act on, the diagram of relations, then the
         stakeholders side by side (one column each, one row per section, with need chips) and their needs."""
-        shown = {id(m): self._sections_shown_on(m, url, convert) for m in account.maps}
+        shown = {m: self._sections_shown_on(m, url, convert) for m in account.maps}
         rows = []
         for key in ACCOUNT_ROWS:
-            cells = [shown[id(m)].get(key, Markup("")) for m in account.maps]
+            cells = [shown[m].get(key, Markup("")) for m in account.maps]
             if key in GRID_ORDER or any(cells):  # an optional section no stakeholder has is no row
                 rows.append((key, self.labels[key], cells))
         needs = [
@@ -345,8 +258,7 @@ class Renderer:
             Heading("stakeholders", self.labels["account.side_by_side"]),
             Heading("needs", self.labels["account.needs"]),
         ]
-        # Left out of search, like the needs index: every item on it is found on its map page.
-        return RenderedPage(account.name, page, headings, wide=True, searchable=False)
+        return RenderedPage(account.name, page, headings, wide=True)
 
     def _sections_shown_on(self, m: EmpathyMap, url: UrlFor, convert: MarkdownConverter) -> dict[str, Markup]:
         """A map's sections as on its page (need chips included), with their links pointing from `url`'s page.
@@ -355,15 +267,15 @@ class Renderer:
         relative links rebased, rather than converted again, which would also resolve the map's own
         relative links from the wrong file.
         """
-        made = self._section_html.pop(id(m), None)
+        made = self._section_html.pop(m, None)
         if made is not None:
             base = url(m.page_path)
             return {key: Markup(rebase_links(html, base)) for key, html in made.items()}
         sections = [m.sections[key] for key in ACCOUNT_ROWS if key in m.sections]
-        html, _ = self._sections_html(sections, m, convert, url, Report(m.path))  # its page reports the problems
+        html, _ = self.sections.to_html(sections, m, convert, url, Report(m.path))  # its page reports the problems
         return {section.key: part for section, part in zip(sections, html, strict=True)}
 
-    def card_page(self, m: EmpathyMap, url: UrlFor) -> RenderedPage:
+    def card_page(self, m: EmpathyMap, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         """A one-page meeting card: who they are, the story, top pains and gains, our approach, questions.
 
         A whole HTML document of its own, not a page of the site: it exists to be printed, and a
@@ -393,7 +305,7 @@ class Renderer:
         )
         title = self.labels["card.title"].format(title=m.title)
         document = self.env.get_template("empathy_playbook/card_document.html").render(title=title, card=Markup(page))
-        return RenderedPage(title, document, searchable=False)
+        return RenderedPage(title, document)
 
     def _card_rows(self, m: EmpathyMap, url: UrlFor) -> list[tuple[str, list[tuple[str, str]]]]:
         """The card's "who": what matters in the meeting. Not the owner, tags or review dates: those are ours."""
@@ -415,7 +327,7 @@ class Renderer:
 
     def _relation_rows(self, m: EmpathyMap) -> list[tuple[str, list[EmpathyMap]]]:
         """("Reports to", [maps]) for the map's own relations, then ("Is influenced by", [maps]) for the others'."""
-        account = self._account_of.get(id(m))
+        account = self._account_of.get(m)
         if account is None:
             return []
         rows: dict[str, list[EmpathyMap]] = {}
@@ -432,12 +344,12 @@ class Renderer:
             self._links[account.slug] = account_links(account.maps)
         return self._links[account.slug]
 
-    def compare_page(self, url: UrlFor) -> RenderedPage:
+    def compare_page(self, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         sections = [(key, self.labels[key]) for key in GRID_ORDER]
         page = self.env.get_template("empathy_playbook/compare.html").render(sections=sections, url=url)
-        return RenderedPage(self.labels["page.compare"], page, searchable=False, wide=True)
+        return RenderedPage(self.labels["page.compare"], page, wide=True)
 
-    def onboarding_page(self, url: UrlFor) -> RenderedPage:
+    def onboarding_page(self, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         by_path = {m.url_path: m for m in self.playbook.maps}
         report = Report("mkdocs.yml")
         steps = []
@@ -493,27 +405,3 @@ def rebase_links(html: str, base: str) -> str:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _split(html: str, separators: list[str]) -> list[str] | None:
-    """`html` cut at each separator in turn; None unless each occurs exactly once, in order."""
-    parts = []
-    rest = html
-    for separator in separators:
-        before, found, rest = rest.partition(separator)
-        if not found or separator in before:
-            return None
-        parts.append(before)
-    if any(separator in rest for separator in separators):
-        return None
-    return [part.strip("\n") for part in (*parts, rest)]
-
-
-def plain_text(markdown: str) -> str:
-    """An item's Markdown as the plain text shown in index tables: links keep their text, markup goes."""
-    if not any(mark in markdown for mark in "[<*_`"):  # most items: nothing to take out
-        return " ".join(markdown.split())
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"<[^>]*>", "", text)
-    text = re.sub(r"(\*\*|__|\*|`)", "", text)
-    return " ".join(text.split())

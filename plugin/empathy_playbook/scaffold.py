@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .fields import FIELDS
 from .i18n import Labels
-from .playbook import slugify
+from .slugs import slugify
 from .vocabulary import EXTRA_SECTIONS, GRID_ORDER
 
 SCHEMA_FILE = "schema/empathy-map.schema.json"

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from empathy_playbook import Vocabulary, parse_map
-from empathy_playbook.render import plain_text
+from empathy_playbook.section_html import plain_text
 
 from .playbook import DUTCH_MAPS
 
