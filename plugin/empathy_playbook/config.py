@@ -45,6 +45,8 @@ class EmpathyPlaybookConfig(base.Config):
     index_page_size = ContractOption[int]("index_page_size")
     onboarding = ContractOption[tuple[OnboardingStep, ...]]("onboarding")
     search = ContractOption[str]("search")
+    indexable = ContractOption[bool]("indexable")
+    allow_external = ContractOption[bool]("allow_external")
 
     def options(self) -> PluginOptions:
         """The validated options, as the core's contract."""

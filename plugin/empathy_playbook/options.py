@@ -60,6 +60,10 @@ class PluginOptions:
     search: str = "pagefind"
     """`pagefind`: the site is indexed with Pagefind after the build and the theme's search box shows its
     results, with filters; the theme builds no index of its own. `theme`: the theme's own search."""
+    indexable: bool = False
+    """Let search engines index the site: no `noindex` on the pages and no `robots.txt` that disallows everything."""
+    allow_external: bool = False
+    """Accept settings and pages that load something from another host (Google Fonts, analytics, an external image)."""
 
 
 OPTION_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(PluginOptions))
@@ -198,4 +202,6 @@ _READERS: dict[str, Callable[[Any], Any]] = {
     "index_page_size": _at_least(1),
     "onboarding": _onboarding,
     "search": _one_of(*SEARCH_MODES),
+    "indexable": _typed(bool),
+    "allow_external": _typed(bool),
 }

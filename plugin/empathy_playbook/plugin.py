@@ -24,8 +24,19 @@ from mkdocs.utils.templates import TemplateContext
 from .config import EmpathyPlaybookConfig
 from .discovery import read_playbook
 from .i18n import Labels
-from .model import Level, Problem
+from .model import Level, Problem, quoted
 from .pages import GeneratedPage, MarkdownConverter
+from .publishing import (
+    ROBOTS_META,
+    ROBOTS_TXT,
+    SHIPPED_FONTS,
+    add_to_head,
+    content_security_policy,
+    csp_meta,
+    external_loads,
+    external_settings,
+    line_of,
+)
 from .registry import generated_pages
 from .render import Renderer
 from .search_index import BUNDLE_DIR, FACETS, SearchIndexError, index_site, mark_searchable
@@ -43,6 +54,9 @@ STYLESHEET = "assets/empathy-playbook/empathy-playbook.css"
 SCRIPT = "assets/empathy-playbook/empathy-playbook.js"
 SEARCH_STYLESHEET = "assets/empathy-playbook/search.css"
 SEARCH_SCRIPT = "assets/empathy-playbook/search.js"
+FONTS = "assets/empathy-playbook/fonts/"
+FONT_STYLESHEET = FONTS + "fonts.css"
+ROBOTS_TXT_PATH = "robots.txt"
 _ASSETS = Path(__file__).parent / "assets"
 # The header's search box for Pagefind (partials/search.html), put before the theme's own templates.
 _THEME_TEMPLATES = Path(__file__).parent / "templates" / "theme"
@@ -54,8 +68,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
     Its events, in the order MkDocs fires them:
 
+    - `on_startup`: notes whether this is `mkdocs serve` (its live-reload script needs no policy).
     - `on_config`: the options become the core's settings (validated already, by `config.py`); the
-      stylesheet and script are added to the site.
+      stylesheet, script and (unless the site chose other fonts) the shipped fonts are added to the
+      site; settings that load from other hosts are warned about; with Pagefind, its search box.
     - `on_files` (priority -50, late, so that files other plugins add, such as mkdocs-gen-files',
       exist when it checks for clashes): reads every map once, logs each problem as
       `path:line: message`, and adds one empty generated file per page of the registry
@@ -70,7 +86,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     - `on_env` (with Pagefind): gives the header's search box its labels and facets.
     - `on_page_context`, first half, with Pagefind instead: notes which pages Pagefind may index
       and hides every page from the theme's own search plugin.
-    - `on_post_page`: marks the searchable pages' content for Pagefind.
+    - `on_post_page` and `on_post_template` (priority -100, last, so that the policy covers what
+      other plugins added): marks the searchable pages' content for Pagefind; every page gets the
+      noindex meta (unless `indexable`) and its own Content-Security-Policy, and loads from other
+      hosts are warned about (see `publishing.py`).
     - `on_post_build`: writes the standalone pages into the site folder, then (priority -100, after
       every other plugin's files) runs Pagefind over the built site.
     - `on_serve`: watches the maps folder, so that `mkdocs serve` rebuilds on every edit.
@@ -90,6 +109,15 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         """Their files in the site (dest_uri): Pagefind reads only the folders that hold them."""
         self._rendered = 0
         self._search_meta: dict[str, Any] = {}
+        self._serving = False
+        self._serve_fonts = False
+        self._explained: tuple[str, ...] = ()
+        self._reported: set[str] = set()
+        self._map_sources: dict[str, str] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` injects its live-reload script into every page: a per-page policy would block it.
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -97,8 +125,23 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = Settings.from_options(self.config.options())
         self.labels = Labels(config.theme.get("language") or "en")
+        self._serve_fonts = _serve_fonts_here(config)
+        if self._serve_fonts and FONT_STYLESHEET not in config.extra_css:
+            config.extra_css.append(FONT_STYLESHEET)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        found = external_settings(
+            config.theme.get("font"),
+            config.extra,
+            [str(css) for css in config.extra_css],
+            [str(script) for script in config.extra_javascript],
+            config.repo_url or "",
+        )
+        self._explained = tuple(prefix for setting in found for prefix in setting.prefixes)
+        if not self.settings.allow_external:
+            name = Path(config.config_file_path or "mkdocs.yml").name
+            for setting in found:
+                log.warning(f"{name}: {setting.setting} {setting.what}: {_EXTERNAL_ADVICE}")
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         self._pagefind = self.settings.search == "pagefind" and self._use_pagefind(config)
@@ -154,6 +197,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             _report(problem)
         overrides = [Path(d) for d in config.theme.dirs if (Path(d) / "empathy_playbook").is_dir()]
         renderer = self._renderer = Renderer(playbook, self.settings, self.labels, overrides)
+        self._maps = playbook.maps
         # One Markdown instance per build, with the site's extensions, reset between conversions.
         self._markdown = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self._pages, self._standalone = {}, {}
@@ -162,10 +206,17 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
                 self._standalone[page.path] = (page, _standalone_url(page, config))
             else:
                 self._add_page(files, config, page)
-        assets = (STYLESHEET, SCRIPT, SEARCH_STYLESHEET, SEARCH_SCRIPT) if self._pagefind else (STYLESHEET, SCRIPT)
-        for asset in assets:
+        shipped = (STYLESHEET, SCRIPT, SEARCH_STYLESHEET, SEARCH_SCRIPT) if self._pagefind else (STYLESHEET, SCRIPT)
+        assets = {asset: _ASSETS / Path(asset).name for asset in shipped}
+        if self._serve_fonts:
+            assets.update({FONTS + font.name: font for font in sorted((_ASSETS / "fonts").iterdir())})
+        for asset, source in assets.items():
             if files.get_file_from_path(asset) is None:  # a site's own copy wins
-                files.append(File.generated(config, asset, abs_src_path=str(_ASSETS / Path(asset).name)))
+                files.append(File.generated(config, asset, abs_src_path=str(source)))
+        if not self.settings.indexable and files.get_file_from_path(ROBOTS_TXT_PATH) is None:
+            files.append(File.generated(config, ROBOTS_TXT_PATH, content=ROBOTS_TXT))
+        self._reported = set()
+        self._map_sources = None
         if self._pagefind:
             for file in files:
                 if file.dest_uri.startswith(f"{BUNDLE_DIR}/"):
@@ -253,10 +304,22 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
     on_page_context = CombinedEvent(_give_search_the_plain_text, _give_the_theme_the_full_page)
 
+    # Last, so that the policy covers what other plugins added to the page.
+    @event_priority(-100)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
         if self._pagefind and page.file.src_uri in self._searchable:
-            return mark_searchable(output)
-        return None
+            output = mark_searchable(output)
+        self._look_for_external_loads(output, page.file.src_uri, page.file.abs_src_path)
+        return self._private(output, robots=True)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or not template_name.endswith(".html"):  # 404.html; not sitemap.xml
+            return None
+        self._look_for_external_loads(output_content, template_name, None)
+        return self._private(output_content, robots=True)
 
     @event_priority(-100)  # after every other plugin has written its files, the theme's search plugin's included
     def _index_for_search(self, config: MkDocsConfig) -> None:
@@ -284,12 +347,50 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         for page, page_url in self._standalone.values():
             url = functools.partial(_url_from, page_url, self._files, self._standalone)
             # Standalone pages hold no Markdown of their own: nothing to convert.
-            rendered = page.render(url, _no_markdown)
+            html = page.render(url, _no_markdown).html  # its robots meta is the template's own
+            self._look_for_external_loads(html, page.path, None)
             target = Path(config.site_dir) / (page_url + "index.html" if page_url.endswith("/") else page_url)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(rendered.html, encoding="utf-8")
+            target.write_text(self._private(html, robots=False), encoding="utf-8")
 
     on_post_build = CombinedEvent(_write_standalone_pages, _index_for_search)
+
+    def _private(self, html: str, *, robots: bool) -> str:
+        """The page with the noindex meta (unless `indexable`) and its own Content-Security-Policy."""
+        tags = [ROBOTS_META] if robots and not self.settings.indexable else []
+        # A site that loads from elsewhere on purpose writes its own policy; `mkdocs serve` adds a script.
+        if not self.settings.allow_external and not self._serving:
+            tags.insert(0, csp_meta(content_security_policy(html)))
+        return add_to_head(html, tags)
+
+    def _look_for_external_loads(self, html: str, page: str, source_file: str | None) -> None:
+        """Warn once per URL that a page makes the browser load from another host, at its source line if found."""
+        if self.settings.allow_external:
+            return
+        for url in external_loads(html):
+            if url in self._reported or url.startswith(self._explained):
+                continue
+            self._reported.add(url)
+            where = self._source_of(url, source_file) or f"the page '{quoted(page)}' (from the theme or a plugin)"
+            log.warning(f"{where}: '{quoted(url, limit=None)}' is loaded from another host: {_EXTERNAL_ADVICE}")
+
+    def _source_of(self, url: str, source_file: str | None) -> str | None:
+        """`path:line` of the first source that holds `url`: the page's own file, else a map's."""
+        if source_file is not None:
+            text = Path(source_file).read_text(encoding="utf-8", errors="replace")
+            if url in text:
+                return f"{_relative(Path(source_file), self.root)}:{line_of(text, url)}"
+        if self._map_sources is None:
+            self._map_sources = {}
+            for m in self._maps:
+                try:
+                    self._map_sources[m.path] = (self.root / m.path).read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+        for path, text in self._map_sources.items():
+            if url in text:
+                return f"{quoted(path, limit=None)}:{line_of(text, url)}"
+        return None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
         if self.config.enabled:
@@ -324,11 +425,34 @@ _SEARCH_LABELS = (
 )  # fmt: skip
 
 
+_EXTERNAL_ADVICE = (
+    "every visit then tells that host who reads the playbook, and when; "
+    "remove it, or set the empathy-playbook option allow_external: true to accept it"
+)
+
+
+def _serve_fonts_here(config: MkDocsConfig) -> bool:
+    """Serve Roboto from the site instead of Google Fonts when theme.font asks for (at most) the fonts we ship.
+
+    `theme.font: false` (system fonts) and any other family are the site's own choice and stay as they are.
+    """
+    font = config.theme.get("font")
+    if font is None or (
+        isinstance(font, dict)
+        and all(font.get(key) in (None, "", family) for key, family in SHIPPED_FONTS.items())
+        and set(font) <= set(SHIPPED_FONTS)
+    ):
+        config.theme["font"] = False  # mkdocs-material then links nothing; fonts.css names the families
+        return True
+    return False
+
+
 def _relative(path: Path, root: Path) -> str:
+    """A file as a message names it: below the project root when it is there, on one line."""
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return quoted(path.resolve().relative_to(root).as_posix(), limit=None)
     except ValueError:
-        return str(path)
+        return quoted(path.as_posix(), limit=None)
 
 
 def _report(problem: Problem) -> None:

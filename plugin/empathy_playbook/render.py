@@ -304,7 +304,10 @@ class Renderer:
             url=url,
         )
         title = self.labels["card.title"].format(title=m.title)
-        document = self.env.get_template("empathy_playbook/card_document.html").render(title=title, card=Markup(page))
+        robots = "noindex" if self.settings.indexable else "noindex, nofollow"
+        document = self.env.get_template("empathy_playbook/card_document.html").render(
+            title=title, card=Markup(page), robots=robots
+        )
         return RenderedPage(title, document)
 
     def _card_rows(self, m: EmpathyMap, url: UrlFor) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -28,6 +28,10 @@ class Settings:
     """Most entries (items, maps) one index page lists; above it an index lists its groups (see paging.py)."""
     search: str = _DEFAULTS.search
     """`pagefind` (the site is indexed by Pagefind after the build) or `theme` (the theme's own search)."""
+    indexable: bool = _DEFAULTS.indexable
+    """Let search engines in: without it every page says noindex and robots.txt disallows everything."""
+    allow_external: bool = _DEFAULTS.allow_external
+    """Accept loads from other hosts (fonts, analytics, scripts, images) without a warning."""
 
     @classmethod
     def from_options(cls, options: PluginOptions) -> Settings:
@@ -41,4 +45,6 @@ class Settings:
             index_page_size=options.index_page_size,
             onboarding=options.onboarding,
             search=options.search,
+            indexable=options.indexable,
+            allow_external=options.allow_external,
         )
