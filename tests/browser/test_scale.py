@@ -174,7 +174,7 @@ def test_the_needs_chips_anchors_still_land_on_their_category(open_page: object)
     chip.click()
     assert page.url.endswith(f"/needs/#{key}")  # type: ignore[attr-defined]
     heading = page.locator(f"h2#{key}")  # type: ignore[attr-defined]
-    assert heading.is_visible()
+    heading.wait_for(state="visible")  # the needs page may still be loading on a busy machine
     # Under the category: its segments, each leading to the pages of its items.
     assert heading.locator("xpath=following-sibling::ul[1]").locator("a").count() >= 4
 
