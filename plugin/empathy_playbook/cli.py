@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,9 @@ class Project:
     root: Path
     settings: Settings
     language: str
+    config_file: Path | None = None
+    config: dict[str, Any] = field(default_factory=dict)
+    """mkdocs.yml as data (empty without one)."""
 
     def read(self, paths: tuple[Path, ...] = ()) -> Playbook:
         return read_playbook(self.root, self.settings, paths or None)
@@ -53,6 +56,7 @@ def main(context: click.Context, config_file: Path | None) -> None:
     config_file = config_file or find_config(Path.cwd())
     written: dict[str, Any] = {}
     language = "en"
+    data: dict[str, Any] = {}
     if config_file is not None:
         try:
             data = read_mkdocs_yml(config_file)
@@ -66,7 +70,7 @@ def main(context: click.Context, config_file: Path | None) -> None:
     except ValueError as error:
         raise click.UsageError(f"{config_file}: {PLUGIN_NAME}: {error}") from None
     root = config_file.parent.resolve() if config_file else Path.cwd()
-    context.obj = Project(root, settings, language)
+    context.obj = Project(root, settings, language, config_file, data)
 
 
 @main.command()
@@ -88,7 +92,12 @@ def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str) 
     has an error (with --strict: or a warning), 2 for bad usage.
     """
     playbook = project.read(paths)
-    problems = sorted(playbook.all_problems, key=lambda p: (p.path, p.line))
+    sys.exit(_report(playbook.all_problems, len(playbook.maps), output, strict))
+
+
+def _report(found: list[Problem], maps: int, output: str, strict: bool) -> int:
+    """Print the problems as `check` prints them; the exit status `check` gives for them."""
+    problems = sorted(found, key=lambda p: (p.path, p.line))
     errors = sum(problem.level is Level.ERROR for problem in problems)
     warnings = len(problems) - errors
     if output == "json":
@@ -100,8 +109,8 @@ def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str) 
                 if output == "github"
                 else f"{shown(problem.path)}:{problem.line}: {problem.level.value}: {shown(problem.message)}"
             )
-        click.echo(_summary(len(playbook.maps), errors, warnings), err=output == "github")
-    sys.exit(1 if errors or (strict and warnings) else 0)
+        click.echo(_summary(maps, errors, warnings), err=output == "github")
+    return 1 if errors or (strict and warnings) else 0
 
 
 @main.command()
@@ -202,6 +211,76 @@ def index(project: Project, site: Path, lang: str | None) -> None:
         click.echo(f"empathy-playbook index: {error}", err=True)
         sys.exit(1)
     click.echo(f"Indexed {report.pages} pages ({report.language}) in {report.seconds:.2f} s into {report.bundle}")
+
+
+_OUTPUT_OPTION = click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text: 'path:line: level: message'; github: GitHub Actions annotations; json: a list of problems.",
+)
+
+
+@main.command()
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to write into (new, empty, or written by generate before), e.g. build/zensical.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, as `check --strict` does.")
+@_OUTPUT_OPTION
+@click.pass_obj
+def generate(project: Project, out: Path, strict: bool, output: str) -> None:
+    """Write every page the plugin makes as plain files, for engines without MkDocs plugins (Zensical).
+
+    OUT/docs is the site's docs folder with the playbook's pages added (Markdown files holding the
+    pages' HTML, the meeting cards, the stylesheet and script); OUT/mkdocs.yml is the site's
+    configuration for it. Then: zensical build -f OUT/mkdocs.yml (the site: OUT/site). Problems
+    are reported as by `check`, with the same exit status; the pages are written in any case.
+    """
+    from .generate import GenerateError, Site
+    from .generate import generate as write_playbook
+
+    if project.config_file is None:
+        raise click.UsageError("generate needs the site's mkdocs.yml: run it in the project, or give -f FILE")
+    site = Site.from_config(project.config_file.resolve(), project.config, project.language)
+    playbook = project.read()
+    try:
+        result = write_playbook(playbook, project.settings, site, out, root=project.root)
+    except GenerateError as error:
+        raise click.ClickException(str(error)) from None
+    status = _report([*playbook.all_problems, *result.problems], len(playbook.maps), output, strict)
+    click.echo(
+        f"Wrote {out}: {result.pages} pages, {result.cards} meeting cards and {result.docs_files} files of the "
+        f"docs folder into {out / 'docs'}, and {out / 'mkdocs.yml'}. Build it with: zensical build -f {out / 'mkdocs.yml'}",
+        err=True,
+    )
+    sys.exit(status)
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def verify(project: Project, site_dir: Path) -> None:
+    """Check a built site (SITE_DIR, e.g. site/): every map has its page with the six sections, no link is broken.
+
+    Works on what any engine built (MkDocs, ProperDocs, Zensical): an engine that ignored the plugin
+    fails here. Exits 0 when all is well, 1 otherwise.
+    """
+    from .sitecheck import check_site, summary
+
+    maps = project.read().maps
+    if not maps:
+        folder = project.root / project.settings.maps_dir
+        raise click.ClickException(f"{folder}: no maps here, so nothing to verify; is maps_dir right?")
+    report = check_site(site_dir, maps)
+    for problem in report.problems:
+        click.echo(f"{problem}", err=True)
+    click.echo(summary(site_dir, report))
+    sys.exit(1 if report.problems else 0)
 
 
 # mkdocs.yml, read without MkDocs: the checker must start fast.

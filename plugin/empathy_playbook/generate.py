@@ -1,0 +1,369 @@
+"""Every page the plugin makes, written out as ordinary files: the playbook for engines without MkDocs plugins.
+
+Zensical reads mkdocs.yml and has Material's look, but it ignores third-party plugins without a
+word. `empathy-playbook generate --out DIR` therefore writes what the plugin would have added to
+the site, with the same renderer and templates (one renderer, two ways out):
+
+- `DIR/docs/`: the site's own docs folder, plus every generated page as a Markdown file whose body
+  is the page's HTML (raw HTML passes through every Python-Markdown engine untouched), with its
+  title, `hide: [toc]` and `search: exclude` in front matter; the meeting cards as HTML files of
+  their own; the plugin's stylesheet and script.
+- `DIR/mkdocs.yml`: the site's configuration for such an engine: it INHERITs the site's
+  mkdocs.yml, points at `DIR/docs`, adds the stylesheet and script, keeps the pages the plugin
+  keeps out of the navigation out of it (`not_in_nav`), and asks Zensical for Material's look.
+
+A generated page's links are relative to its source file, as in any Markdown file (see
+`_link_from_source`); a meeting card, copied by the engine as it is, has final relative URLs.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import posixpath
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+import markdown
+from markupsafe import escape
+
+from .i18n import Labels
+from .model import Problem, Report
+from .playbook import (
+    ACCOUNTS_PAGE,
+    COMPARE_PAGE,
+    METAPHORS_PAGE,
+    NEEDS_PAGE,
+    ONBOARDING_PAGE,
+    OVERVIEW_PAGE,
+    REVIEW_PAGE,
+    Playbook,
+    account_page,
+    card_page,
+)
+from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
+from .settings import Settings
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+STYLESHEET = "assets/empathy-playbook/empathy-playbook.css"
+SCRIPT = "assets/empathy-playbook/empathy-playbook.js"
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+"""What MkDocs always adds to a site's markdown_extensions: maps are converted as on the site."""
+HEADER = "# Written by 'empathy-playbook generate'"
+"""The first line of the configuration it writes; also how it knows a folder is its own to replace."""
+
+PageRenderer = Callable[[UrlFor, MarkdownConverter], RenderedPage]
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str
+    """Where the page sits among the site's pages (`maps/zorg/arts.md`); its address follows from it."""
+    render: PageRenderer
+    in_nav: bool = True
+
+
+def generated_pages(renderer: Renderer, settings: Settings) -> list[GeneratedPage]:
+    """The pages the plugin adds to a site, in the order of plugin.py's on_files."""
+    playbook = renderer.playbook
+    maps_in_nav = len(playbook.maps) <= settings.nav_max_maps
+    pages = [GeneratedPage(m.page_path, functools.partial(_map, renderer, m), maps_in_nav) for m in playbook.maps]
+    pages += [
+        GeneratedPage(OVERVIEW_PAGE, lambda url, convert: renderer.overview_page(url)),
+        GeneratedPage(NEEDS_PAGE, lambda url, convert: renderer.needs_page(url)),
+        GeneratedPage(METAPHORS_PAGE, lambda url, convert: renderer.metaphors_page(url)),
+        GeneratedPage(REVIEW_PAGE, lambda url, convert: renderer.review_page(url)),
+        GeneratedPage(ACCOUNTS_PAGE, lambda url, convert: renderer.accounts_page(url)),
+    ]
+    pages += [
+        GeneratedPage(account_page(account.slug), functools.partial(_account, renderer, account), in_nav=False)
+        for account in renderer.accounts
+    ]
+    pages += [
+        GeneratedPage(ONBOARDING_PAGE, lambda url, convert: renderer.onboarding_page(url)),
+        GeneratedPage(COMPARE_PAGE, lambda url, convert: renderer.compare_page(url), in_nav=False),
+    ]
+    return pages
+
+
+def _map(renderer: Renderer, m: Any, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
+    return renderer.map_page(m, convert, url)
+
+
+def _account(renderer: Renderer, account: Any, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
+    return renderer.account_page(account, url)
+
+
+@dataclass(frozen=True)
+class Site:
+    """What generate needs to know of the site's mkdocs.yml."""
+
+    config_file: Path
+    docs_dir: Path
+    directory_urls: bool = True
+    extensions: Sequence[str | Mapping[str, Any]] = ()
+    """`markdown_extensions` as written: names, or one-entry mappings of a name to its options."""
+    custom_dir: Path | None = None
+    language: str = "en"
+    variant: bool = False
+    """The site chose a Zensical theme variant itself (otherwise the configuration asks for `classic`)."""
+
+    @classmethod
+    def from_config(cls, config_file: Path, data: Mapping[str, Any], language: str) -> Site:
+        root = config_file.parent
+        theme = data.get("theme") if isinstance(data.get("theme"), Mapping) else {}
+        custom_dir = theme.get("custom_dir") if isinstance(theme, Mapping) else None
+        extensions = data.get("markdown_extensions") or []
+        return cls(
+            config_file=config_file,
+            docs_dir=root / str(data.get("docs_dir") or "docs"),
+            directory_urls=data.get("use_directory_urls", True) is not False,
+            extensions=extensions if isinstance(extensions, list) else [],
+            custom_dir=root / str(custom_dir) if custom_dir else None,
+            language=language,
+            variant=isinstance(theme, Mapping) and "variant" in theme,
+        )
+
+    def page_url(self, path: str) -> str:
+        """The address of the page at `path` (`maps/a.md`), as MkDocs and Zensical give it, URL-quoted."""
+        stem = path.removesuffix(".md")
+        name = posixpath.basename(stem)
+        if name in ("index", "README"):
+            directory = stem[: -len(name)]
+            url = directory if self.directory_urls else f"{directory}index.html"
+        else:
+            url = f"{stem}/" if self.directory_urls else f"{stem}.html"
+        return quote(url)
+
+    def card_url(self, path: str) -> str:
+        return self.page_url(path)
+
+    def card_file(self, path: str) -> str:
+        """The file of a meeting card: written as HTML, at the address its link points to."""
+        url = unquote(self.page_url(path))
+        return f"{url}index.html" if url.endswith("/") or not url else url
+
+
+@dataclass
+class Generated:
+    problems: list[Problem] = field(default_factory=list)
+    """Found while rendering (the reader's problems are the playbook's)."""
+    pages: int = 0
+    cards: int = 0
+    docs_files: int = 0
+
+
+class GenerateError(Exception):
+    """The playbook cannot be written: the output folder is not ours to fill, or an extension will not load."""
+
+
+def generate(
+    playbook: Playbook, settings: Settings, site: Site, out: Path, *, root: Path, labels: Labels | None = None
+) -> Generated:
+    """Write the playbook into `out` (see the module's docstring). Replaces what an earlier run wrote there."""
+    result = Generated()
+    docs_files = _docs_files(site.docs_dir)
+    template_dirs = [site.custom_dir] if site.custom_dir and (site.custom_dir / "empathy_playbook").is_dir() else []
+    renderer = Renderer(playbook, settings, labels or Labels(site.language), template_dirs)
+    pages = []
+    for page in generated_pages(renderer, settings):
+        if page.path in docs_files:  # the plugin's rule: the site's own file stays, the page is not made
+            docs = Path(site.docs_dir.relative_to(root) if site.docs_dir.is_relative_to(root) else site.docs_dir)
+            Report((docs / page.path).as_posix(), result.problems).error(
+                1, "the empathy-playbook plugin publishes its own page here; rename this file"
+            )
+            continue
+        pages.append(page)
+    page_urls = {path: site.page_url(path) for path in docs_files if path.endswith(".md")}
+    page_urls.update({page.path: site.page_url(page.path) for page in pages})
+    cards = {card_page(m): m for m in playbook.maps}
+    page_urls.update({path: site.card_url(path) for path in cards})
+    md = _markdown(site)
+    _prepare(out, site, root)
+    docs_out = out / "docs"
+
+    for relative, source in docs_files.items():
+        _write_bytes(docs_out / relative, source.read_bytes())
+        result.docs_files += 1
+    for page in pages:
+        link = functools.partial(_link_from_source, posixpath.dirname(page.path), page_urls)
+        rendered = page.render(link, _converter(md))
+        result.problems.extend(rendered.problems)
+        _write_text(docs_out / page.path, _markdown_file(rendered))
+        result.pages += 1
+    for path, m in cards.items():
+        url = functools.partial(_url_from, page_urls[path], page_urls)
+        _write_text(docs_out / site.card_file(path), renderer.card_page(m, url).html)
+        result.cards += 1
+    for asset in (STYLESHEET, SCRIPT):
+        if asset not in docs_files:  # a site's own copy wins, as with the plugin
+            _write_bytes(docs_out / asset, (ASSETS_DIR / Path(asset).name).read_bytes())
+    not_in_nav = [page.path for page in pages if not page.in_nav]
+    _write_text(out / "mkdocs.yml", _config(site, out, not_in_nav))
+    return result
+
+
+def _prepare(out: Path, site: Site, root: Path) -> None:
+    """Make `out` empty but for the engine's own output; refuse a folder generate did not write."""
+    out_resolved = out.resolve()
+    for name, folder in (("docs folder", site.docs_dir), ("project folder", root)):
+        folder = folder.resolve()
+        if out_resolved == folder or folder.is_relative_to(out_resolved):
+            raise GenerateError(
+                f"{out}: this is (or holds) the {name}; choose a folder of its own, such as build/zensical"
+            )
+    if out.exists() and not out.is_dir():
+        raise GenerateError(f"{out}: exists and is no folder")
+    config = out / "mkdocs.yml"
+    if out.is_dir() and any(out.iterdir()):
+        written_by_us = config.is_file() and config.read_text(encoding="utf-8", errors="replace").startswith(HEADER)
+        if not written_by_us:
+            raise GenerateError(
+                f"{out}: the folder holds files that 'empathy-playbook generate' did not write; "
+                "give an empty or new folder"
+            )
+        shutil.rmtree(out / "docs", ignore_errors=True)
+        config.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def _docs_files(docs_dir: Path) -> dict[str, Path]:
+    """The files of the docs folder by path, as MkDocs sees them: without dot files and dot folders."""
+    if not docs_dir.is_dir():
+        return {}
+    files = {}
+    for file in sorted(docs_dir.rglob("*")):
+        relative = file.relative_to(docs_dir)
+        if file.is_file() and not any(part.startswith(".") for part in relative.parts):
+            files[relative.as_posix()] = file
+    return files
+
+
+def _link_from_source(folder: str, page_urls: Mapping[str, str], target: str) -> str:
+    """The link to `target` (a page path, maybe with '#anchor') from a Markdown file in `folder`.
+
+    Engines that rewrite links in a page's HTML, as Zensical does, read every relative link as
+    relative to the page's source file, as a Markdown link is: `maps/zorg/a.md` (published at
+    `maps/zorg/a/`) links to the needs index as `../../needs/`, which becomes `../../../needs/`.
+    So the link goes from the file's folder to the target's address. In an index page (`maps/index.md`)
+    folder and address are one, so its links are also right where no engine touches them (the
+    overview's `data-page`, read by the script).
+    """
+    path, _, anchor = target.partition("#")
+    url = relative_url(page_urls[path], f"{folder}/" if folder else "") if path in page_urls else path
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _url_from(origin: str, page_urls: Mapping[str, str], target: str) -> str:
+    """The URL of `target` (a page path, maybe with '#anchor') relative to the page at URL `origin`."""
+    path, _, anchor = target.partition("#")
+    url = relative_url(page_urls[path], origin) if path in page_urls else path
+    return f"{url}#{anchor}" if anchor else url
+
+
+def relative_url(url: str, other: str) -> str:
+    """`url` relative to the page at `other`, both site-relative: MkDocs' get_relative_url, without MkDocs."""
+    directory, _, name = other.rpartition("/")
+    if "." in name:
+        other = directory
+    other_parts = _parts(other)
+    url_parts = _parts(url)
+    common = 0
+    for a, b in zip(other_parts, url_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(other_parts) - common) + url_parts[common:]) or "."
+    return f"{relative}/" if url.endswith("/") else relative
+
+
+def _parts(url: str) -> list[str]:
+    parts = []
+    for part in url.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts:
+                parts.pop()
+        else:
+            parts.append(part)
+    return parts
+
+
+def _markdown(site: Site) -> markdown.Markdown:
+    names: list[str] = list(MKDOCS_BUILTIN_EXTENSIONS)
+    configs: dict[str, Any] = {}
+    for entry in site.extensions:
+        if isinstance(entry, Mapping):
+            for name, options in entry.items():
+                names.append(str(name))
+                if isinstance(options, Mapping):
+                    configs[str(name)] = dict(options)
+        else:
+            names.append(str(entry))
+    try:
+        md = markdown.Markdown(extensions=list(dict.fromkeys(names)), extension_configs=configs)
+    except Exception as error:  # whatever a third-party extension raises: the site's configuration is wrong
+        raise GenerateError(f"{site.config_file.name}: markdown_extensions: {error}") from None
+    return md
+
+
+def _converter(md: markdown.Markdown) -> MarkdownConverter:
+    def convert(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+
+    return convert
+
+
+def _markdown_file(rendered: RenderedPage) -> str:
+    """A page as Markdown: its front matter, then its HTML, which Markdown passes through as it is."""
+    # Material (and Zensical) print the title into <title> and the navigation as HTML: escape it, as the plugin does.
+    front = [f"title: {json.dumps(str(escape(rendered.title)), ensure_ascii=False)}"]
+    if rendered.wide:
+        front.append("hide: [toc]")
+    if not rendered.searchable:
+        front.append("search: {exclude: true}")
+    return "---\n" + "\n".join(front) + "\n---\n\n" + rendered.html.strip("\n") + "\n"
+
+
+def _config(site: Site, out: Path, not_in_nav: Sequence[str]) -> str:
+    def relative(path: Path) -> str:
+        return Path(posixpath.relpath(path.resolve().as_posix(), out.resolve().as_posix())).as_posix()
+
+    lines = [
+        HEADER + " from " + site.config_file.name + "; do not edit: run it again.",
+        "# For engines that read mkdocs.yml but run no MkDocs plugins (Zensical): the site's own",
+        "# configuration, with the generated docs folder in place of the plugin.",
+        f"INHERIT: {json.dumps(relative(site.config_file))}",
+        "docs_dir: docs",
+        "site_dir: site",
+        "theme:",
+    ]
+    if not site.variant:  # Zensical's own look is `modern`; the playbook's stylesheet is made for Material's
+        lines.append("  variant: classic")
+    if site.custom_dir:
+        lines.append(f"  custom_dir: {json.dumps(relative(site.custom_dir))}")
+    lines += ["extra_css:", f"  - {STYLESHEET}", "extra_javascript:", f"  - {SCRIPT}"]
+    if not_in_nav:
+        lines.append("not_in_nav: |")
+        lines += [f"  /{_pattern(path)}" for path in not_in_nav]
+    return "\n".join(lines) + "\n"
+
+
+def _pattern(path: str) -> str:
+    """A page path as a gitignore-style pattern that matches it alone."""
+    return "".join(f"\\{ch}" if ch in "\\*?[]!#" else ch for ch in path)
+
+
+def _write_text(file: Path, text: str) -> None:
+    _write_bytes(file, text.encode("utf-8"))
+
+
+def _write_bytes(file: Path, data: bytes) -> None:
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_bytes(data)
