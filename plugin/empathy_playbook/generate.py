@@ -32,19 +32,9 @@ import markdown
 from markupsafe import escape
 
 from .i18n import Labels
+from .index_views import IndexViews
 from .model import Problem, Report
-from .playbook import (
-    ACCOUNTS_PAGE,
-    COMPARE_PAGE,
-    METAPHORS_PAGE,
-    NEEDS_PAGE,
-    ONBOARDING_PAGE,
-    OVERVIEW_PAGE,
-    REVIEW_PAGE,
-    Playbook,
-    account_page,
-    card_page,
-)
+from .playbook import COMPARE_PAGE, ONBOARDING_PAGE, Playbook, account_page, card_page
 from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
 from .settings import Settings
 
@@ -73,11 +63,8 @@ def generated_pages(renderer: Renderer, settings: Settings) -> list[GeneratedPag
     maps_in_nav = len(playbook.maps) <= settings.nav_max_maps
     pages = [GeneratedPage(m.page_path, functools.partial(_map, renderer, m), maps_in_nav) for m in playbook.maps]
     pages += [
-        GeneratedPage(OVERVIEW_PAGE, lambda url, convert: renderer.overview_page(url)),
-        GeneratedPage(NEEDS_PAGE, lambda url, convert: renderer.needs_page(url)),
-        GeneratedPage(METAPHORS_PAGE, lambda url, convert: renderer.metaphors_page(url)),
-        GeneratedPage(REVIEW_PAGE, lambda url, convert: renderer.review_page(url)),
-        GeneratedPage(ACCOUNTS_PAGE, lambda url, convert: renderer.accounts_page(url)),
+        GeneratedPage(index.path, functools.partial(_index, index.render), index.in_nav)
+        for index in IndexViews(renderer).pages()
     ]
     pages += [
         GeneratedPage(account_page(account.slug), functools.partial(_account, renderer, account), in_nav=False)
@@ -88,6 +75,10 @@ def generated_pages(renderer: Renderer, settings: Settings) -> list[GeneratedPag
         GeneratedPage(COMPARE_PAGE, lambda url, convert: renderer.compare_page(url), in_nav=False),
     ]
     return pages
+
+
+def _index(render: Callable[[UrlFor], RenderedPage], url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
+    return render(url)
 
 
 def _map(renderer: Renderer, m: Any, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
