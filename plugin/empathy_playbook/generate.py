@@ -12,8 +12,10 @@ the site, with the same renderer and templates (one renderer, two ways out):
   mkdocs.yml, points at `DIR/docs`, adds the stylesheet and script, keeps the pages the plugin
   keeps out of the navigation out of it (`not_in_nav`), and asks Zensical for Material's look.
 
-A generated page's links are relative to its source file, as in any Markdown file (see
-`_link_from_source`); a meeting card, copied by the engine as it is, has final relative URLs.
+A page is rendered exactly as the plugin renders it, links included (relative to the page's
+address; links in a map rewritten as MkDocs rewrites them). Then its links are rebased onto its
+source file, which is how Zensical reads every relative link in a page, HTML included (see
+`onto_source`). A meeting card, which engines copy as it is, keeps the plugin's links.
 """
 
 from __future__ import annotations
@@ -21,14 +23,17 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
+import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from markupsafe import escape
 
 from .i18n import Labels
@@ -86,7 +91,7 @@ def _map(renderer: Renderer, m: Any, url: UrlFor, convert: MarkdownConverter) ->
 
 
 def _account(renderer: Renderer, account: Any, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
-    return renderer.account_page(account, url)
+    return renderer.account_page(account, url, convert)
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,8 @@ def generate(
     page_urls.update({page.path: site.page_url(page.path) for page in pages})
     cards = {card_page(m): m for m in playbook.maps}
     page_urls.update({path: site.card_url(path) for path in cards})
-    md = _markdown(site)
+    links = _LinkRewriter(page_urls, docs_files)
+    md = _markdown(site, links)
     _prepare(out, site, root)
     docs_out = out / "docs"
 
@@ -181,10 +187,11 @@ def generate(
         _write_bytes(docs_out / relative, source.read_bytes())
         result.docs_files += 1
     for page in pages:
-        link = functools.partial(_link_from_source, posixpath.dirname(page.path), page_urls)
-        rendered = page.render(link, _converter(md))
+        here = page_urls[page.path]
+        url = functools.partial(_url_from, here, page_urls)
+        rendered = page.render(url, _converter(md, links, page.path, here))
         result.problems.extend(rendered.problems)
-        _write_text(docs_out / page.path, _markdown_file(rendered))
+        _write_text(docs_out / page.path, _markdown_file(rendered, _source_base(page.path, here)))
         result.pages += 1
     for path, m in cards.items():
         url = functools.partial(_url_from, page_urls[path], page_urls)
@@ -234,19 +241,42 @@ def _docs_files(docs_dir: Path) -> dict[str, Path]:
     return files
 
 
-def _link_from_source(folder: str, page_urls: Mapping[str, str], target: str) -> str:
-    """The link to `target` (a page path, maybe with '#anchor') from a Markdown file in `folder`.
+def _source_base(path: str, url: str) -> str:
+    """Where the page at `path` is published, relative to its source file's folder: `a/` for `maps/a.md`."""
+    folder = url[: url.rfind("/") + 1]  # `maps/a/` itself; `maps/` of `maps/a.html`
+    source_folder = quote(posixpath.dirname(path))
+    base = relative_url(folder, f"{source_folder}/" if source_folder else "")
+    return "" if base in (".", "./") else base
 
-    Engines that rewrite links in a page's HTML, as Zensical does, read every relative link as
-    relative to the page's source file, as a Markdown link is: `maps/zorg/a.md` (published at
-    `maps/zorg/a/`) links to the needs index as `../../needs/`, which becomes `../../../needs/`.
-    So the link goes from the file's folder to the target's address. In an index page (`maps/index.md`)
-    folder and address are one, so its links are also right where no engine touches them (the
-    overview's `data-page`, read by the script).
+
+_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def onto_source(html: str, base: str) -> str:
+    """The page's HTML, made for its address, with its relative links read from its source file instead.
+
+    Zensical (like a Markdown link) reads a relative link in a page as relative to the page's source
+    file, and rewrites it for the page's address: `maps/zorg/a.md`, published at `maps/zorg/a/`, gets
+    `../../needs/` where the plugin writes `../../../needs/`. `base` is the address seen from the source
+    folder (`a/`; empty for an index page, whose folder is its address). Only attributes inside tags are
+    touched, never text; links with a scheme, absolute paths and same-page anchors are left as they are.
     """
-    path, _, anchor = target.partition("#")
-    url = relative_url(page_urls[path], f"{folder}/" if folder else "") if path in page_urls else path
-    return f"{url}#{anchor}" if anchor else url
+    if not base:
+        return html
+
+    def rebased(match: re.Match[str]) -> str:
+        value = match.group(2)
+        if not value or value.startswith(("#", "/", "?")) or _SCHEME.match(value):
+            return match.group(0)
+        cut = min((i for i in (value.find("#"), value.find("?")) if i >= 0), default=len(value))
+        path, rest = value[:cut], value[cut:]
+        joined = posixpath.normpath(base + path)
+        joined = "./" if joined == "." else f"{joined}/" if path.endswith("/") or path in (".", "") else joined
+        return f"{match.group(1)}{joined}{rest}{match.group(3)}"
+
+    return _TAG.sub(lambda tag: _LINK.sub(rebased, tag.group(0)), html)
 
 
 def _url_from(origin: str, page_urls: Mapping[str, str], target: str) -> str:
@@ -285,7 +315,41 @@ def _parts(url: str) -> list[str]:
     return parts
 
 
-def _markdown(site: Site) -> markdown.Markdown:
+class _LinkRewriter(Treeprocessor):
+    """Links in a map to other pages or files, rewritten as MkDocs rewrites them: `b.md#x` becomes `../b/#x`.
+
+    A link is read relative to the map's place among the site's pages (`maps/<path>.md`); one that
+    matches no page or file is left as written, as MkDocs leaves it (`verify` reports it broken).
+    """
+
+    def __init__(self, page_urls: Mapping[str, str], files: Mapping[str, Path]) -> None:
+        super().__init__()
+        self.page_urls = page_urls
+        self.files = files
+        self.source = ""
+        self.url = ""
+
+    def run(self, root: Any) -> None:
+        for element in root.iter():
+            key = {"a": "href", "img": "src"}.get(element.tag)
+            if key and element.get(key):
+                element.set(key, self.rewrite(element.get(key)))
+
+    def rewrite(self, url: str) -> str:
+        scheme, netloc, path, query, fragment = urlsplit(url)
+        if scheme or netloc or not path or url.startswith(("/", "\\")) or AMP_SUBSTITUTE in url:
+            return url
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(path))).lstrip("/")
+        if target in self.page_urls:
+            new = relative_url(self.page_urls[target], self.url)
+        elif target in self.files:
+            new = relative_url(quote(target), self.url)
+        else:
+            return url
+        return urlunsplit(("", "", new, query, fragment))
+
+
+def _markdown(site: Site, links: _LinkRewriter) -> markdown.Markdown:
     names: list[str] = list(MKDOCS_BUILTIN_EXTENSIONS)
     configs: dict[str, Any] = {}
     for entry in site.extensions:
@@ -300,18 +364,20 @@ def _markdown(site: Site) -> markdown.Markdown:
         md = markdown.Markdown(extensions=list(dict.fromkeys(names)), extension_configs=configs)
     except Exception as error:  # whatever a third-party extension raises: the site's configuration is wrong
         raise GenerateError(f"{site.config_file.name}: markdown_extensions: {error}") from None
+    md.treeprocessors.register(links, "empathy_playbook_links", 0)  # where MkDocs registers its own
     return md
 
 
-def _converter(md: markdown.Markdown) -> MarkdownConverter:
+def _converter(md: markdown.Markdown, links: _LinkRewriter, source: str, url: str) -> MarkdownConverter:
     def convert(text: str) -> str:
+        links.source, links.url = source, url
         md.reset()
         return md.convert(text)
 
     return convert
 
 
-def _markdown_file(rendered: RenderedPage) -> str:
+def _markdown_file(rendered: RenderedPage, base: str) -> str:
     """A page as Markdown: its front matter, then its HTML, which Markdown passes through as it is."""
     # Material (and Zensical) print the title into <title> and the navigation as HTML: escape it, as the plugin does.
     front = [f"title: {json.dumps(str(escape(rendered.title)), ensure_ascii=False)}"]
@@ -319,7 +385,7 @@ def _markdown_file(rendered: RenderedPage) -> str:
         front.append("hide: [toc]")
     if not rendered.searchable:
         front.append("search: {exclude: true}")
-    return "---\n" + "\n".join(front) + "\n---\n\n" + rendered.html.strip("\n") + "\n"
+    return "---\n" + "\n".join(front) + "\n---\n\n" + onto_source(rendered.html, base).strip("\n") + "\n"
 
 
 def _config(site: Site, out: Path, not_in_nav: Sequence[str]) -> str:
