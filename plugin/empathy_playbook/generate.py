@@ -25,7 +25,7 @@ import json
 import posixpath
 import re
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,10 +37,10 @@ from markdown.util import AMP_SUBSTITUTE
 from markupsafe import escape
 
 from .i18n import Labels
-from .index_views import IndexViews
 from .model import Problem, Report
-from .playbook import COMPARE_PAGE, ONBOARDING_PAGE, Playbook, account_page, card_page
-from .render import MarkdownConverter, RenderedPage, Renderer, UrlFor
+from .playbook import Playbook
+from .registry import generated_pages
+from .render import MarkdownConverter, RenderedPage, Renderer
 from .settings import Settings
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -50,48 +50,6 @@ MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 """What MkDocs always adds to a site's markdown_extensions: maps are converted as on the site."""
 HEADER = "# Written by 'empathy-playbook generate'"
 """The first line of the configuration it writes; also how it knows a folder is its own to replace."""
-
-PageRenderer = Callable[[UrlFor, MarkdownConverter], RenderedPage]
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    path: str
-    """Where the page sits among the site's pages (`maps/zorg/arts.md`); its address follows from it."""
-    render: PageRenderer
-    in_nav: bool = True
-
-
-def generated_pages(renderer: Renderer, settings: Settings) -> list[GeneratedPage]:
-    """The pages the plugin adds to a site, in the order of plugin.py's on_files."""
-    playbook = renderer.playbook
-    maps_in_nav = len(playbook.maps) <= settings.nav_max_maps
-    pages = [GeneratedPage(m.page_path, functools.partial(_map, renderer, m), maps_in_nav) for m in playbook.maps]
-    pages += [
-        GeneratedPage(index.path, functools.partial(_index, index.render), index.in_nav)
-        for index in IndexViews(renderer).pages()
-    ]
-    pages += [
-        GeneratedPage(account_page(account.slug), functools.partial(_account, renderer, account), in_nav=False)
-        for account in renderer.accounts
-    ]
-    pages += [
-        GeneratedPage(ONBOARDING_PAGE, lambda url, convert: renderer.onboarding_page(url)),
-        GeneratedPage(COMPARE_PAGE, lambda url, convert: renderer.compare_page(url), in_nav=False),
-    ]
-    return pages
-
-
-def _index(render: Callable[[UrlFor], RenderedPage], url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
-    return render(url)
-
-
-def _map(renderer: Renderer, m: Any, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
-    return renderer.map_page(m, convert, url)
-
-
-def _account(renderer: Renderer, account: Any, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
-    return renderer.account_page(account, url, convert)
 
 
 @dataclass(frozen=True)
@@ -166,7 +124,11 @@ def generate(
     template_dirs = [site.custom_dir] if site.custom_dir and (site.custom_dir / "empathy_playbook").is_dir() else []
     renderer = Renderer(playbook, settings, labels or Labels(site.language), template_dirs)
     pages = []
-    for page in generated_pages(renderer, settings):
+    standalone = {}
+    for page in generated_pages(renderer):
+        if page.standalone:
+            standalone[page.path] = page
+            continue
         if page.path in docs_files:  # the plugin's rule: the site's own file stays, the page is not made
             docs = Path(site.docs_dir.relative_to(root) if site.docs_dir.is_relative_to(root) else site.docs_dir)
             Report((docs / page.path).as_posix(), result.problems).error(
@@ -176,8 +138,7 @@ def generate(
         pages.append(page)
     page_urls = {path: site.page_url(path) for path in docs_files if path.endswith(".md")}
     page_urls.update({page.path: site.page_url(page.path) for page in pages})
-    cards = {card_page(m): m for m in playbook.maps}
-    page_urls.update({path: site.card_url(path) for path in cards})
+    page_urls.update({path: site.card_url(path) for path in standalone})
     links = _LinkRewriter(page_urls, docs_files)
     md = _markdown(site, links)
     _prepare(out, site, root)
@@ -191,11 +152,13 @@ def generate(
         url = functools.partial(_url_from, here, page_urls)
         rendered = page.render(url, _converter(md, links, page.path, here))
         result.problems.extend(rendered.problems)
-        _write_text(docs_out / page.path, _markdown_file(rendered, _source_base(page.path, here)))
+        _write_text(docs_out / page.path, _markdown_file(rendered, page.searchable, _source_base(page.path, here)))
         result.pages += 1
-    for path, m in cards.items():
+    for path, page in standalone.items():  # whole documents (meeting cards): engines copy them as they are
         url = functools.partial(_url_from, page_urls[path], page_urls)
-        _write_text(docs_out / site.card_file(path), renderer.card_page(m, url).html)
+        _write_text(
+            docs_out / site.card_file(path), page.render(url, _converter(md, links, path, page_urls[path])).html
+        )
         result.cards += 1
     for asset in (STYLESHEET, SCRIPT):
         if asset not in docs_files:  # a site's own copy wins, as with the plugin
@@ -377,13 +340,13 @@ def _converter(md: markdown.Markdown, links: _LinkRewriter, source: str, url: st
     return convert
 
 
-def _markdown_file(rendered: RenderedPage, base: str) -> str:
+def _markdown_file(rendered: RenderedPage, searchable: bool, base: str) -> str:
     """A page as Markdown: its front matter, then its HTML, which Markdown passes through as it is."""
     # Material (and Zensical) print the title into <title> and the navigation as HTML: escape it, as the plugin does.
     front = [f"title: {json.dumps(str(escape(rendered.title)), ensure_ascii=False)}"]
     if rendered.wide:
         front.append("hide: [toc]")
-    if not rendered.searchable:
+    if not searchable:
         front.append("search: {exclude: true}")
     return "---\n" + "\n".join(front) + "\n---\n\n" + onto_source(rendered.html, base).strip("\n") + "\n"
 
