@@ -76,6 +76,26 @@ def test_the_gaps_are_worded_in_the_site_language_with_the_same_keys(site: Site)
     ]
 
 
+def test_the_roles_every_account_needs_are_an_option(site: Site) -> None:
+    site.configure(language="en", plugin_options="coverage_roles: [Beslisser, initiator]")
+    site.write("maps/a.md", GOOD_MAP.replace("role: Purchaser", "account: Acme\nbuying_role: decider"))
+    site.build(strict=True)
+    assert [key for key, _, _ in gaps(soup(site.html("accounts/acme")))] == ["initiator", "approach", "review"]
+
+
+def test_a_wrong_coverage_role_stops_the_build_with_a_clear_message(site: Site) -> None:
+    site.configure(plugin_options="coverage_roles: [decider, boss]")
+    site.write("maps/a.md", GOOD_MAP)
+    site.build()
+    assert site.aborted
+    site.expect(
+        "ERROR Config value 'plugins': Plugin 'empathy-playbook' option 'coverage_roles': names 'boss', which is "
+        "no buying role; the roles are: user, influencer, buyer, decider, gatekeeper, initiator"
+    )
+    result = run_program("check", cwd=site.root)
+    assert result.returncode == 2 and "names 'boss', which is no buying role" in result.stderr
+
+
 def test_the_accounts_index_shows_covered_roles_and_open_points_weakest_first(site: Site) -> None:
     write_committee(site, relations=False)
     today = datetime.date.today().isoformat()

@@ -43,6 +43,7 @@ class EmpathyPlaybookConfig(base.Config):
     review_months = ContractOption[int]("review_months")
     nav_max_maps = ContractOption[int]("nav_max_maps")
     index_page_size = ContractOption[int]("index_page_size")
+    coverage_roles = ContractOption[tuple[str, ...]]("coverage_roles")
     onboarding = ContractOption[tuple[OnboardingStep, ...]]("onboarding")
     search = ContractOption[str]("search")
     indexable = ContractOption[bool]("indexable")

@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .committee import DEFAULT_COVERAGE_ROLES
+from .fields import BUYING_ROLES, FIELD_BY_NAME
 from .privacy import DEFAULT_PERSONAL_FIELDS
 from .reader import DEFAULT_MAX_BYTES
 from .search_index import MODES as SEARCH_MODES
@@ -55,6 +57,9 @@ class PluginOptions:
     """Up to this many maps appear in the navigation; above it only the overview does (the build stays linear)."""
     index_page_size: int = 500
     """Most entries (items, maps) one index page lists; above it an index lists its groups, each with pages of its own."""
+    coverage_roles: tuple[str, ...] = DEFAULT_COVERAGE_ROLES
+    """The buying roles every account should have a map for (English keys, or Dutch as in a map): an account
+    page flags each one without."""
     onboarding: tuple[OnboardingStep, ...] = ()
     """The onboarding path, in order: map paths (below the maps folder), or {map, why, questions} each."""
     search: str = "pagefind"
@@ -173,6 +178,17 @@ def _needs(value: Any) -> tuple[NeedCategory, ...]:
     return tuple(_need(entry) for entry in _list(value))
 
 
+def _roles(value: Any) -> tuple[str, ...]:
+    """Buying roles, by key or as a map may write them (`beslisser` is `decider`)."""
+    roles = []
+    for entry in _list(value):
+        role = FIELD_BY_NAME["buying_role"].choice(str(entry))
+        if role is None:
+            raise ValueError(f"names {entry!r}, which is no buying role; the roles are: {', '.join(BUYING_ROLES)}")
+        roles.append(role)
+    return tuple(dict.fromkeys(roles))
+
+
 def _onboarding(value: Any) -> tuple[OnboardingStep, ...]:
     return tuple(_step(entry) for entry in _list(value))
 
@@ -200,6 +216,7 @@ _READERS: dict[str, Callable[[Any], Any]] = {
     "review_months": _at_least(0),
     "nav_max_maps": _at_least(0),
     "index_page_size": _at_least(1),
+    "coverage_roles": _roles,
     "onboarding": _onboarding,
     "search": _one_of(*SEARCH_MODES),
     "indexable": _typed(bool),

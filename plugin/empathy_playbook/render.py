@@ -20,7 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .card import Block, blocks, inline_html, topic
-from .committee import DEFAULT_COVERAGE_ROLES, Coverage, Link, account_links, coverage, diagram
+from .committee import Coverage, Link, account_links, coverage, diagram
 from .i18n import Labels
 from .model import EmpathyMap, Report, Section, quoted
 from .pages import (
@@ -223,7 +223,7 @@ class Renderer:
     def coverage(self, account: Account) -> Coverage:
         if account.slug not in self._coverage:
             self._coverage[account.slug] = coverage(
-                account.maps, DEFAULT_COVERAGE_ROLES, self.settings.review_months, self.today
+                account.maps, self.settings.coverage_roles, self.settings.review_months, self.today
             )
         return self._coverage[account.slug]
 

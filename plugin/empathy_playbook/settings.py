@@ -26,6 +26,8 @@ class Settings:
     """Above this many maps, the maps leave the navigation: the overview, the indexes and search lead to them."""
     index_page_size: int = _DEFAULTS.index_page_size
     """Most entries (items, maps) one index page lists; above it an index lists its groups (see paging.py)."""
+    coverage_roles: tuple[str, ...] = _DEFAULTS.coverage_roles
+    """The buying roles every account should have a map for."""
     search: str = _DEFAULTS.search
     """`pagefind` (the site is indexed by Pagefind after the build) or `theme` (the theme's own search)."""
     indexable: bool = _DEFAULTS.indexable
@@ -47,4 +49,5 @@ class Settings:
             search=options.search,
             indexable=options.indexable,
             allow_external=options.allow_external,
+            coverage_roles=options.coverage_roles,
         )
