@@ -79,7 +79,7 @@ def test_a_page_is_served_with_the_security_headers_and_asked_for_again_each_tim
 
 
 def test_the_meeting_card_and_the_search_index_are_never_kept_unasked(server: str) -> None:
-    for path in ("cards/buyer/", "search/search_index.json", "accounts/lease-co/"):
+    for path in ("cards/buyer/", "pagefind/pagefind-entry.json", "accounts/lease-co/"):
         response = fetch(server + path)
         assert response.status == 200, path
         assert_secured(response)
