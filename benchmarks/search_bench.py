@@ -117,7 +117,9 @@ def first_result(browser: object, site: Path, word: str, target: str) -> tuple[f
         start = page.evaluate("performance.now()")
         page.click("input.md-search__input")
         page.keyboard.type(word)
-        page.wait_for_function("window.__found !== null", timeout=180_000)
+        # A locator, not wait_for_function (which evaluates a string in the page: the pages' policy forbids it);
+        # the time itself is the observer's, taken in the page.
+        page.locator(f'.md-search-result__link[href*="{target}"]').first.wait_for(state="attached", timeout=180_000)
         found = page.evaluate("window.__found")
         context.close()
         fetched = sum(size for path, size in served if any(part in path for part in SEARCH_FILES))
