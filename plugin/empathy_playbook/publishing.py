@@ -107,24 +107,18 @@ def add_to_head(html: str, tags: Iterable[str]) -> str:
     return html[:at] + markup + html[at:]
 
 
-def content_security_policy(html: str, *, webassembly: bool = False) -> str:
+def content_security_policy(html: str) -> str:
     """The strictest policy `html` satisfies: its own inline scripts and <style> elements by their hashes.
 
     mkdocs-material puts small scripts into every page (and one differs with the page's depth), so
     one fixed policy would need 'unsafe-inline'; a policy per page lets nothing run that the page was
     not built with. A <script type="application/json"> is data, never run, and needs nothing.
-    `webassembly` allows compiling WebAssembly (Pagefind's search), nothing more.
     """
     scripts, styles = inline_code(html)
-    extra = {
-        "script-src": list(dict.fromkeys(map(_hash, scripts))),
-        "style-src": list(dict.fromkeys(map(_hash, styles))),
-    }
-    # Pagefind's search is WebAssembly, in a worker (which this policy does not reach) or, where a worker
-    # fails, in the page: allow compiling it there too. JavaScript's eval() stays forbidden.
-    if webassembly:
-        extra["script-src"].insert(0, "'wasm-unsafe-eval'")
-    return "; ".join(" ".join([name, value, *extra.get(name, [])]) for name, value in _POLICY)
+    extra = {"script-src": scripts, "style-src": styles}
+    return "; ".join(
+        " ".join([name, value, *dict.fromkeys(map(_hash, extra.get(name, [])))]) for name, value in _POLICY
+    )
 
 
 def inline_code(html: str) -> tuple[list[str], list[str]]:
