@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
@@ -23,6 +26,7 @@ from empathy_playbook import (
 )
 from empathy_playbook.discovery import unsafe_name
 from empathy_playbook.playbook import Playbook
+from empathy_playbook.privacy import NO_PERSONAL_DATA, PERSONAL_KEYS, is_band
 
 from .support import assert_no_active_content, soup
 
@@ -154,3 +158,157 @@ def test_a_name_that_reaches_a_page_is_refused_or_is_plain_text(parts: list[str]
         assert not set(part) & set('<>:"|?*\\#%'), part  # clones on Windows; no URL syntax in the address
         assert part.encode("utf-8"), part  # valid UTF-8 (encoding fails on the bytes that are not)
         assert not part.endswith((".", " ")) and part.isprintable(), part
+
+
+def _real_map(subject_line: str, routine: dict[str, str]) -> EmpathyMap:
+    lines = ["---", "title: T", subject_line, "routine:"] + [
+        f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in routine.items()
+    ]
+    source = "\n".join([*lines, "---", *(f"## {DEFAULT_HEADINGS[key][0]}\n- x" for key in GRID_SECTIONS)])
+    m = parse_map(source.encode(), path="maps/x.md", url_path="x", vocabulary=VOCABULARY)
+    NO_PERSONAL_DATA.apply(m)
+    return m
+
+
+def _spelled(key: str) -> st.SearchStrategy[str]:
+    """`key` as people write it: any case, words joined by ' ', '_' or '-'."""
+    return st.tuples(
+        st.lists(st.booleans(), min_size=len(key), max_size=len(key)), st.sampled_from([" ", "_", "-"])
+    ).map(
+        lambda spec: "".join(c.upper() if up else c for c, up in zip(key, spec[0], strict=True)).replace(" ", spec[1])
+    )
+
+
+EXACT = st.one_of(
+    st.dates()
+    .map(lambda d: st.sampled_from([d.isoformat(), d.strftime("%d-%m-%Y"), d.strftime("%d/%m/%Y")]))
+    .flatmap(lambda s: s),
+    st.integers(1, 10**6).map(str),
+    st.tuples(st.sampled_from(["€ ", "~", "ca. ", "±", "EUR ", ""]), st.integers(1000, 10**6)).map(
+        lambda t: f"{t[0]}{t[1]:,}".replace(",", ".")
+    ),
+    st.tuples(st.integers(18, 99), st.sampled_from([" (CAO 2024-2025)", " jaar, geboren 1972-03-12", " in 2024"])).map(
+        lambda t: f"{t[0]}{t[1]}"
+    ),
+    st.sampled_from(
+        ["vijfenveertig", "forty-five", "tweeënvijftig jaar", "fifty two", "85 duizend euro bruto ongeveer"]
+    ),
+)
+
+
+@QUICK
+@given(
+    key=st.sampled_from([k for field in PERSONAL_KEYS for k in (field, *PERSONAL_KEYS[field])]).flatmap(_spelled),
+    value=EXACT,
+)
+def test_a_real_persons_personal_field_is_never_published_in_any_spelling(key: str, value: str) -> None:
+    m = _real_map("subject: real", {key: value, "position": "Buyer"})
+    assert [entry.key for entry in m.profile.routine] == ["position"], (key, value)
+
+
+@QUICK
+@given(value=EXACT)
+def test_a_date_or_an_exact_amount_is_never_a_band(value: str) -> None:
+    assert not is_band(value), value
+
+
+@QUICK
+@given(
+    low=st.integers(1, 200),
+    width=st.integers(1, 50),
+    form=st.sampled_from(
+        ["{a}-{b}", "{a} - {b}", "{a} tot {b}", "tussen {a} en {b}", "€{a}k - €{b}k", "{a}+", "< {a}.000"]
+    ),
+)
+def test_a_clear_range_or_band_is_a_band(low: int, width: int, form: str) -> None:
+    assert is_band(form.format(a=low, b=low + width))
+
+
+@QUICK
+@given(
+    subject=st.one_of(
+        st.sampled_from(
+            [
+                "Subject: real",
+                "subjct: real",
+                "SUBJECT: persona",
+                "onderwerp: echt",
+                "subject: [real]",
+                "subject: {a: real}",
+                "subject: reaal",
+                "subject: echt",
+                "subject: 'real person'",
+            ]
+        ),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
+        .filter(lambda word: word not in ("persona", "composite", "real", "null"))  # null: as if not given
+        .map(lambda word: f"subject: {word}"),
+    )
+)
+def test_a_map_whose_subject_cannot_be_read_publishes_no_routine_data(subject: str) -> None:
+    m = _real_map(subject, {"position": "Buyer", "hobby": "Sailing"})
+    assert m.profile.routine == () and m.subject_unclear_at == 3, subject
+
+
+SIZE_LIMIT = 1_000_000
+"""max_file_size's default: a map may be this big, and no bigger."""
+BOMBS = {
+    "attribute list then spaces": lambda n: "- {" + " " * n + "\n",
+    "'<a' repeated": lambda n: "- " + "<a" * (n // 2) + "\n",
+    "'<a \"' repeated": lambda n: "- " + '<a "' * (n // 4) + "\n",
+    "' #a' repeated, then text": lambda n: "- x" + " #a" * (n // 3) + " x\n",
+    "' #a' repeated": lambda n: "- x" + " #a" * (n // 3) + "\n",
+    "heading, spaces, text": lambda n: "## a" + " " * n + "b\n- x\n",
+    "backtick runs": lambda n: "- x " + "``a`" * (n // 4) + "\n",
+    "tagged items": lambda n: "- a #economic\n" * (n // 14),
+    "headings": lambda n: "### a\n" * (n // 6),
+    "sections": lambda n: "## a\nx\n" * (n // 7),
+    "underlined headings": lambda n: "a\n---\n\n" * (n // 7),
+    "nested emphasis": lambda n: "- " + "*" * (n // 2) + "x" + "*" * (n // 2) + "\n",
+    "nested lists": lambda n: "".join("    " * (i % 300) + "- x\n" for i in range(n // 600)),
+    "nested quotes": lambda n: ">" * n + " x\n",
+    "brackets": lambda n: "- " + "[" * n + "\n",
+    "brackets, a line each": lambda n: "[\n" * (n // 2),
+    "emphasis, a line each": lambda n: "*a\n" * (n // 3),
+    "entities": lambda n: "- " + "&" * n + "\n",
+    "comment openers": lambda n: "- " + "<!--" * (n // 4) + "\n",
+    "fences": lambda n: "```\n" * (n // 4),
+    "long title": lambda n: "",
+}
+
+
+def adversarial_map(bombs: list[str], size: int) -> bytes:
+    head = "---\ntitle: " + ("T" * size if "long title" in bombs else "T") + "\n---\n\n## Sees\n- x\n"
+    share = max(0, size - len(head) - 200) // len(bombs)
+    body = "".join(BOMBS[name](share) for name in bombs)
+    grid = "".join(f"\n## {DEFAULT_HEADINGS[key][0]}\n- y\n" for key in GRID_SECTIONS if key != "sees")
+    return (head + body + grid).encode()[:size]
+
+
+def cpu_seconds(work: Callable[[], object]) -> float:
+    """Processor time, not wall time: the machine is shared, and the bound is on the work done."""
+    start = time.process_time()
+    work()
+    return time.process_time() - start
+
+
+BOUNDED = {
+    "attribute list then spaces", "'<a' repeated", "'<a \"' repeated", "' #a' repeated, then text", "' #a' repeated",
+    "heading, spaces, text", "backtick runs", "tagged items", "nested lists", "long title",
+}  # fmt: skip
+"""The shapes bounded at 1 MB so far. The others (BOMBS minus these: many headings or sections, nesting on
+one line, a megabyte of brackets, entities or comment openers) are converted too slowly by Python-Markdown
+itself at that size; at the sizes of tests/corpus they are bounded and reported (see issue 11's report)."""
+
+
+@settings(deadline=None, max_examples=6, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(sorted(BOUNDED)), min_size=1, max_size=2, unique=True))
+def test_an_adversarial_map_at_the_size_limit_is_read_and_rendered_in_bounded_time(bombs: list[str]) -> None:
+    """Check within 2 s and the page within 10 s, measured in processor time (1 MB, on this machine)."""
+    data = adversarial_map(bombs, SIZE_LIMIT)
+    maps: list[EmpathyMap] = []
+    assert cpu_seconds(lambda: maps.append(parse_map(data, path="maps/x.md", url_path="x", vocabulary=VOCABULARY))) < 2
+    renderer = Renderer(Playbook(maps), Settings(vocabulary=VOCABULARY), Labels("en"))
+    page = []
+    assert cpu_seconds(lambda: page.append(renderer.map_page(maps[0], convert, lambda target: target))) < 10
+    assert len(page[0].title) <= 200  # titles are bounded: they are in the navigation of every page

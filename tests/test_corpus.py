@@ -59,6 +59,9 @@ def test_the_reader_gives_exactly_the_expected_problems(name: str) -> None:
 def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     site = Site(tmp_path_factory.mktemp("corpus"))
     shutil.copytree(CORPUS, site.root / "maps", ignore=shutil.ignore_patterns("*.yml"))
+    # As this repository's own mkdocs.yml: snippets enabled, which maps must never be able to use.
+    site.configure(extra='  - pymdownx.snippets:\n      base_path: ["."]\n')
+    site.write("secret.txt", "token=SECRET-IN-THE-CHECKOUT\n")
     return site
 
 
@@ -117,6 +120,11 @@ def test_every_item_of_every_map_is_on_its_page(corpus_site: Site) -> None:
                     assert word in shown, (name, key, item.text, word)
 
 
+HIDDEN = ("Secret", "Geheim", "1972", "85.000", "85000", "vijfentachtig", "0612345678")
+"""Personal data in the corpus that no page, index, search entry or card may show (personal-*, subject-*,
+front matter that cannot be read)."""
+
+
 def test_a_real_persons_personal_data_appears_nowhere_in_the_site(corpus_site: Site) -> None:
     corpus_site.build()
     corpus_site.messages.clear()
@@ -124,8 +132,11 @@ def test_a_real_persons_personal_data_appears_nowhere_in_the_site(corpus_site: S
     for file in site_dir.rglob("*"):
         if file.is_file() and file.suffix in (".html", ".json", ".xml", ".txt"):
             text = file.read_text(encoding="utf-8", errors="replace")
-            for secret in ("Jan Jansen", "Dorpsstraat", ">52<", '"52"'):
+            for secret in ("Jan Jansen", "Dorpsstraat", ">52<", '"52"', "SECRET-IN-THE-CHECKOUT", *HIDDEN):
                 assert secret not in text, (file, secret)
+    bands = BeautifulSoup(corpus_site.html("maps/personal-bands"), "html.parser").select_one(".ep-profile")
+    for band in ("45-55", "50+", "modaal", "< 30.000", "€40k - €50k"):  # clearly ranges or bands: published
+        assert band in bands.get_text(" "), band
     page = BeautifulSoup(corpus_site.html("maps/real-person"), "html.parser")
     profile = page.select_one(".ep-profile").get_text(" ")
     assert "Hoofd inkoop" in profile  # not personal: published

@@ -12,18 +12,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import safe_html
+from . import depth, safe_html
 from .model import Item, Report, Section, SourceLine, quoted
 from .vocabulary import GRID_SECTIONS, Vocabulary
 
+MAX_SECTIONS = 100
+"""A map has eight sections; a hundred headings is a mistake, and each costs work on every page."""
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _ATX_H2 = re.compile(r"^##(?!#)(.*)$")
 _ATX_HEADING = re.compile(r"^#{1,6}")
 _SETEXT_H2_UNDERLINE = re.compile(r"^-+ *$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
-_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
-_TAG_TAIL = re.compile(r"(?:\s+#[^\W\d_][\w-]*)+\s*$")
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:\s*+\1){2,}+\s*+$")
+_REVERSED_TAG_TAIL = re.compile(r"\s*+(?:[\w-]*?[^\W\d_]#\s++)++")
+r"""Trailing need tags (` #word`), matched on the reversed line: anchored at its end, one pass.
+(A search for `(\s+#word)+\s*$` from the front tries every ` #` of the line, each to the end.)"""
+_MAX_TAG_WARNINGS = 10
+"""Per line: a line of a hundred thousand unknown tags gets ten warnings and a note, not a flood."""
 _TAG = re.compile(r"#([^\W\d_][\w-]*)")
+_INCLUDE = re.compile(r"^[ \t]*+;*+(-++8<-++)|\{![^{}\n]*+\}")
+"""Include directives of pymdownx.snippets (`--8<--`) and markdown-include (`{!file!}`): maps cannot include."""
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
 
@@ -33,6 +41,7 @@ class Body:
     sections: dict[str, Section] = field(default_factory=dict)
     other_sections: list[Section] = field(default_factory=list)
     unsafe_lines: set[int] = field(default_factory=set)
+    flattened: dict[int, depth.Flattened] = field(default_factory=dict)
 
 
 @dataclass
@@ -65,6 +74,7 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
     current: Section | None = None
     fence = _Fence()
     skip_underline = False
+    headings = 0
 
     for index, line in enumerate(lines):
         number = first_line + index
@@ -74,7 +84,15 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
         heading: str | None = None
         if not fence.step(line, number):
             outside_fences.append((number, line))
-            atx = _ATX_H2.match(line)
+            atx = _ATX_H2.match(line) if headings <= MAX_SECTIONS else None
+            if atx and headings == MAX_SECTIONS:
+                headings += 1
+                report.error(
+                    number,
+                    f"a map has at most {MAX_SECTIONS} sections; this heading and those after it stay in the section "
+                    "above (merge sections, or split the map)",
+                )
+                atx = None
             if atx:
                 heading = atx.group(1).strip().rstrip("#").strip()
                 if atx.group(1)[:1] not in ("", " ", "\t"):
@@ -82,7 +100,12 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
                         number,
                         f"write a space after '##': '## {quoted(heading)}' (without it, other Markdown tools do not see a heading)",
                     )
-            elif index + 1 < len(lines) and _is_underline(lines[index + 1]) and _is_setext_heading(lines, index):
+            elif (
+                headings < MAX_SECTIONS
+                and index + 1 < len(lines)
+                and _is_underline(lines[index + 1])
+                and _is_setext_heading(lines, index)
+            ):
                 heading = line.strip()
                 skip_underline = True
                 report.warning(
@@ -93,10 +116,13 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
         if heading is None:
             (current.lines if current else body.intro).append((number, line))
             continue
+        headings += 1
         current = Section(vocabulary.section_for(heading) or "", heading, number)
         _place(current, body, report, vocabulary)
 
     body.unsafe_lines = safe_html.scan(outside_fences, report)
+    _warn_includes(outside_fences, report)
+    body.flattened = depth.find(outside_fences, report)
     if fence.marker:
         report.error(
             fence.opened_at,
@@ -117,6 +143,20 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
             report.error(first_line, f"the section '{heading}' is missing; add a heading '## {heading}' with its items")
     _items(body.intro, report, vocabulary, in_intro=True)
     return body
+
+
+def _warn_includes(lines: list[SourceLine], report: Report) -> None:
+    for number, line in lines:
+        if "8<" not in line and "{!" not in line:
+            continue
+        found = next((m for m in _INCLUDE.finditer(line) if m.group(1) or m.group().endswith("!}")), None)
+        if found is not None:
+            directive = found.group(1) or "{!...!}"
+            report.warning(
+                number,
+                f"'{directive}' includes a file on other pages, but a map cannot include files "
+                "(it could publish any file of the repository); the line is shown as written",
+            )
 
 
 def _is_underline(line: str) -> bool:
@@ -207,15 +247,24 @@ def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> It
     if not text:
         return None
     last_line, last_raw = lines[-1]
-    tail = _TAG_TAIL.search(last_raw) if "#" in last_raw else None
+    tail = tag_tail(last_raw)
     if not tail or len(tail.group().rstrip()) >= len(text) + 1:
         return Item(text=text, line=last_line, first_line=lines[0][0])
     needs: list[str] = []
     unknown: list[str] = []
+    warned: set[str] = set()
     for word in _TAG.findall(tail.group()):
         key = vocabulary.need_for(word)
         if key is None:
             unknown.append(f"#{word}")
+            if word in warned or len(warned) > _MAX_TAG_WARNINGS:
+                continue
+            warned.add(word)
+            if len(warned) > _MAX_TAG_WARNINGS:
+                report.warning(
+                    last_line, f"more unknown need tags follow on this line than the {_MAX_TAG_WARNINGS} above"
+                )
+                continue
             hint = vocabulary.nearest_tag(word)
             suggestion = (
                 f"did you mean '#{hint}'?"
@@ -232,14 +281,35 @@ def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> It
         text=" ".join([without_tags, *unknown]),
         line=last_line,
         needs=tuple(needs),
-        tag_column=tail.start(),
+        tag_column=tail.start,
         unknown_tags=tuple(unknown),
         first_line=lines[0][0],
     )
 
 
+@dataclass(frozen=True)
+class TagTail:
+    """Where a line's trailing `#word`s start, and the text from there (leading whitespace included)."""
+
+    start: int
+    text: str
+
+    def group(self) -> str:
+        return self.text
+
+
+def tag_tail(line: str) -> TagTail | None:
+    if "#" not in line:
+        return None
+    match = _REVERSED_TAG_TAIL.match(line[::-1])
+    if match is None or "#" not in match.group():
+        return None
+    start = len(line) - match.end()
+    return TagTail(start, line[start:])
+
+
 def _warn_tags_outside_item(number: int, line: str, report: Report, vocabulary: Vocabulary, in_intro: bool) -> None:
-    tail = _TAG_TAIL.search(line) if "#" in line else None
+    tail = tag_tail(line)
     if tail and any(vocabulary.need_for(word) for word in _TAG.findall(tail.group())):
         fix = "move it under one of the section headings" if in_intro else "start this line with '- ' to make it one"
         report.warning(number, f"need tags only count at the end of a list item in a section; {fix}")

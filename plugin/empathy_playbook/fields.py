@@ -49,6 +49,9 @@ class Field:
         return next((choice for alias, choice in self.choice_aliases.items() if folded(alias) == word), None)
 
 
+MAX_TITLE = 120
+"""A title stands in the navigation of every page: ten maps with megabyte titles made a 321 MB site."""
+
 BUYING_ROLES: tuple[str, ...] = ("user", "influencer", "buyer", "decider", "gatekeeper", "initiator")
 """The roles of the decision-making unit."""
 
@@ -136,6 +139,8 @@ class FrontMatterReader:
         self.report = report
         self.first_line = first_line
         """The file line of the first YAML line: node marks count from 0 within the YAML."""
+        self.subject_unclear_at: int | None = None
+        """Where `subject` is given but cannot be read (misspelt key, wrong value, twice): fail closed."""
         self._readers: dict[Kind, Callable[[Field, yaml.Node], object | None]] = {
             Kind.TEXT: self._text,
             Kind.TEXTS: self._texts,
@@ -172,6 +177,8 @@ class FrontMatterReader:
             if key is None:
                 continue
             spec = FIELD_BY_NAME.get(key)
+            if spec is None and _may_mean_subject(key):
+                self.subject_unclear_at = self.subject_unclear_at or self.line_of(key_node)
             if spec is None:
                 hint = nearest(key, FIELD_BY_NAME)
                 suggestion = (
@@ -182,6 +189,8 @@ class FrontMatterReader:
                 self.report.warning(self.line_of(key_node), f"unknown key '{quoted(key)}'{suggestion}")
                 continue
             if spec.name in seen:
+                if spec.name == "subject":
+                    self.subject_unclear_at = self.subject_unclear_at or self.line_of(key_node)
                 first_node = seen[spec.name]
                 self.error(
                     key_node,
@@ -193,6 +202,8 @@ class FrontMatterReader:
             if value is not None:
                 values[spec.name] = value
 
+        if "subject" in seen and "subject" not in values:  # given, but not one of the three words
+            self.subject_unclear_at = self.subject_unclear_at or self.line_of(seen["subject"])
         for spec in FIELDS:
             # A key that is there but wrong already has its own message; only a missing or empty one gets this.
             if spec.required and (spec.name not in seen or values.get(spec.name) == ""):
@@ -201,8 +212,16 @@ class FrontMatterReader:
                     f"'{spec.name}' is missing or empty; add '{spec.name}: <{spec.description.rstrip('.').lower()}>'",
                 )
 
+        title = str(values.get("title", ""))
+        if len(title) > MAX_TITLE:
+            self.report.warning(
+                self.line_of(seen["title"]),
+                f"the title is {len(title):,} characters long; it is shown cut to {MAX_TITLE} "
+                "(it stands in the navigation of every page): shorten it",
+            )
+            title = title[: MAX_TITLE - 1] + "…"
         return Profile(
-            title=str(values.get("title", "")),
+            title=title,
             role=str(values.get("role", "")),
             organisation=str(values.get("organisation", "")),
             market=str(values.get("market", "")),
@@ -380,6 +399,12 @@ class FrontMatterReader:
             value = "" if value_node.tag == _NULL and value_node.style is None else value_node.value.strip()
             entries[key] = RoutineEntry(key, value, line)
         return tuple(entry for entry in entries.values() if entry.value)
+
+
+def _may_mean_subject(key: str) -> bool:
+    """An unknown key that was probably meant as `subject` (`Subject`, `subjct`, `onderwerp`)."""
+    word = folded(key)
+    return word in ("subject", "onderwerp") or nearest(word, ["subject"]) is not None
 
 
 _KINDS_IN_WORDS = (

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .depth import Flattened
 
 
 class Level(enum.Enum):
@@ -33,9 +37,10 @@ def quoted(value: object, limit: int | None = 60) -> str:
     map can add lines to a log or to a CI annotation, or hide text with direction overrides.
     Bytes of a file name that are not UTF-8 (surrogates in Python) show as �.
     """
-    text = " ".join(
-        "".join(ch if ch.isprintable() else "\ufffd" if _is_surrogate(ch) else " " for ch in str(value)).split()
-    )
+    text = str(value)
+    if not text.isprintable():  # the common case needs no pass in Python over every character
+        text = "".join(ch if ch.isprintable() else "\ufffd" if _is_surrogate(ch) else " " for ch in text)
+    text = " ".join(text.split())
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -159,6 +164,10 @@ class EmpathyMap:
     problems: list[Problem] = field(default_factory=list)
     unsafe_lines: set[int] = field(default_factory=set)
     """Lines already warned about for content the site leaves out as unsafe."""
+    subject_unclear_at: int | None = None
+    """The line where `subject` (or the whole front matter) cannot be read: the map may be about a real person."""
+    flattened: dict[int, Flattened] = field(default_factory=dict)
+    """Lines nested too deeply or too costly to convert, reported; the renderer flattens them (depth.py)."""
 
     @property
     def title(self) -> str:

@@ -23,6 +23,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .config import EmpathyPlaybookConfig
 from .discovery import read_playbook
+from .extensions import for_maps
 from .i18n import Labels
 from .model import Level, Problem, quoted
 from .pages import GeneratedPage, MarkdownConverter
@@ -199,7 +200,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         renderer = self._renderer = Renderer(playbook, self.settings, self.labels, overrides)
         self._maps = playbook.maps
         # One Markdown instance per build, with the site's extensions, reset between conversions.
-        self._markdown = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        # Minus those that read files or run code: a map must not publish the checkout (extensions.py).
+        extensions, configs, left_out = for_maps(config.markdown_extensions, config.mdx_configs)
+        if left_out:
+            log.info(f"empathy-playbook: maps are converted without {', '.join(left_out)}")
+        self._markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self._pages, self._standalone = {}, {}
         for page in generated_pages(renderer):
             if page.standalone:

@@ -1,23 +1,84 @@
-"""Personal data: what of a map about a real person the site may publish (GDPR: nothing without need)."""
+"""Personal data: what of a map about a real person the site may publish (GDPR: nothing without need).
+
+It fails closed. A personal key is recognised whatever its case, spelling (`date_of_birth`, `Date of
+birth`) or language (English or Dutch, the languages of the format). A map whose `subject` cannot be
+read (misspelt, not one of the three words, or a front matter that cannot be read) may be about a
+real person: none of its routine data is published. Age and income are published from a real
+person's map only as a clear range or band; anything else (a date, an exact or approximate amount,
+a number in words) is left out.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from .model import EmpathyMap, Report
+from .model import EmpathyMap, Report, quoted
 
-DEFAULT_PERSONAL_FIELDS: tuple[str, ...] = ("name", "address", "age", "income")
-BANDED_FIELDS = frozenset({"age", "income"})
-"""Personal only when exact: a range ("45-55", "50+", "< 30k") or a band in words ("modaal") is not."""
+DEFAULT_PERSONAL_FIELDS: tuple[str, ...] = ("name", "address", "age", "income", "email", "phone")
 
-_RANGE_OR_BAND = re.compile(
-    r"^\D*$"  # words only: "modaal", "hoog"
-    r"|\d[\w.,]*\s*(?:-|–|—|to|tot|t/m)\s*\D{0,2}\d"  # 45-55, 40k-50k, 30 tot 40, €40k - €50k
-    r"|^\s*[<>≤≥~±]|\d\s*\+\s*$",  # < 30, 50+
-    re.IGNORECASE,
+PERSONAL_KEYS: dict[str, tuple[str, ...]] = {
+    "name": ("naam", "full name", "volledige naam", "first name", "voornaam", "last name", "surname", "achternaam"),
+    "address": ("adres", "woonadres", "home address", "street", "straat", "postcode", "postal code", "zip code"),
+    "age": ("leeftijd", "date of birth", "birth date", "birthday", "born", "geboortedatum", "geboren", "verjaardag"),
+    "income": ("inkomen", "salary", "salaris", "wage", "loon"),
+    "email": ("e mail", "mail", "e mailadres", "email address", "mailadres"),
+    "phone": ("telephone", "telefoon", "telefoonnummer", "phone number", "mobile", "mobiel", "gsm"),
+}
+"""Each personal field with the other keys (English and Dutch) that mean it, compared folded (`_key`)."""
+
+BANDED_KEYS = frozenset({"age", "leeftijd", "income", "inkomen", "salary", "salaris"})
+"""Personal only when exact: a range ("45-55", "50+", "< 30.000") or a band ("modaal") is not.
+(A date of birth never is a band, so its keys are not here.)"""
+
+_NUMBER = r"(?:[€$£]\s?)?(?:\d{1,3}(?:[.,]\d{3})++|\d++)(?:[.,]\d{1,2})?(?:\s?(?:k|dzd|duizend|mln|miljoen))?(?:\s?(?:€|eur|euro))?"
+_UNIT = r"(?:\s?(?:jaar|years?|yrs|j|bruto|netto|per jaar|per year|per maand|per month|p/?j|p/?m|/jaar|/year|/maand|/month))*+"
+_RANGE = re.compile(
+    rf"(?:tussen |between |van |from )?(?P<low>{_NUMBER}){_UNIT}\s?(?:-|–|—|to|tot|t/m|en|and)\s?(?P<high>{_NUMBER}){_UNIT}"
 )
+_OPEN_RANGE = re.compile(
+    rf"(?:<=?|>=?|≤|≥|under|over|below|above|onder|boven|minder dan|meer dan|less than|more than|vanaf|from|max\.?|min\.?)\s?{_NUMBER}{_UNIT}"
+    rf"|{_NUMBER}{_UNIT}\s?\+|{_NUMBER}\+{_UNIT}"
+)
+_DECADE = re.compile(
+    r"(?:(?:begin|midden|eind|early|mid|late)\s)?(?:twintiger|dertiger|veertiger|vijftiger|zestiger|zeventiger|tachtiger"
+    r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|[1-9]0(?:'?s|-ers|\+))"
+)
+_BAND_WORDS = frozenset(
+    {
+        "modaal", "beneden modaal", "onder modaal", "boven modaal", "2x modaal", "twee keer modaal",
+        "anderhalf keer modaal", "laag", "midden", "middel", "gemiddeld", "hoog", "low", "middle", "medium",
+        "average", "below average", "above average", "high", "jong", "young", "middelbaar", "middle-aged",
+        "middle aged", "oud", "old", "senior", "junior", "student", "gepensioneerd", "retired",
+    }
+)  # fmt: skip
+_MAX_BAND_LENGTH = 60
+
+
+def _key(key: str) -> str:
+    """A routine key compared without case, accents or separators: `Date_of-Birth` is `date of birth`."""
+    folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", folded).split())
+
+
+def is_band(value: str) -> bool:
+    """A clear range or band: `45-55`, `50+`, `< 30.000`, `€40k - €50k`, `modaal`, `vijftiger`; nothing else."""
+    text = " ".join(value.casefold().split())
+    if len(text) > _MAX_BAND_LENGTH:  # a band is short; and every pattern below then runs on little text
+        return False
+    if text in _BAND_WORDS or _DECADE.fullmatch(text) or _OPEN_RANGE.fullmatch(text):
+        return True
+    match = _RANGE.fullmatch(text)
+    return bool(match) and _amount(match["low"]) < _amount(match["high"])
+
+
+def _amount(number: str) -> float:
+    digits = re.sub(r"[^\d.,]", "", number)
+    whole, _, cents = re.sub(r"[.,](\d{3})(?=\D|$)", r"\1", digits).replace(",", ".").partition(".")
+    amount = float(f"{whole}.{cents or 0}")
+    return amount * 1000 if re.search(r"k|dzd|duizend", number) else amount
 
 
 @dataclass(frozen=True)
@@ -26,27 +87,45 @@ class PrivacyPolicy:
     publish: bool = False
     """The site's explicit permission to publish personal data after all."""
 
+    def __post_init__(self) -> None:
+        keys = {_key(name): _key(name) for name in self.personal_fields}
+        for name in self.personal_fields:
+            keys.update({_key(alias): _key(name) for alias in PERSONAL_KEYS.get(_key(name), ())})
+        object.__setattr__(self, "_personal", keys)
+
     def is_personal(self, key: str, value: str) -> bool:
-        if key not in self.personal_fields:
+        folded = _key(key)
+        if folded not in self._personal:  # type: ignore[attr-defined]
             return False
-        return key not in BANDED_FIELDS or not _RANGE_OR_BAND.search(value)
+        return folded not in BANDED_KEYS or not is_band(value)
 
     def apply(self, m: EmpathyMap) -> None:
-        """Leave a real person's personal routine data out of the map, with a warning at each line."""
-        if m.profile.subject != "real" or self.publish:
+        """Leave personal routine data out of the map, with a warning at each line: a real person's personal
+        fields, and all routine data of a map that may be about a real person (its subject cannot be read)."""
+        if self.publish or (m.profile.subject != "real" and m.subject_unclear_at is None):
             return
         report = Report(m.path, m.problems)
         kept = []
         for entry in m.profile.routine:
+            if m.subject_unclear_at is not None:
+                report.warning(
+                    entry.line,
+                    f"routine.{quoted(entry.key)} is not published: the subject of this map cannot be read (line "
+                    f"{m.subject_unclear_at}), so it may be a real person; write 'subject: persona', "
+                    "'composite' or 'real'",
+                )
+                continue
             if not self.is_personal(entry.key, entry.value):
                 kept.append(entry)
                 continue
             fix = (
-                "write a range such as 40-50, or remove it" if entry.key in BANDED_FIELDS else "remove it from the map"
+                "write a range such as 40-50, or remove it"
+                if _key(entry.key) in BANDED_KEYS
+                else "remove it from the map"
             )
             report.warning(
                 entry.line,
-                f"routine.{entry.key} is personal data of a real person (subject: real), so the site leaves it out; "
+                f"routine.{quoted(entry.key)} is personal data of a real person (subject: real), so the site leaves it out; "
                 f"{fix} (or allow it with publish_personal_data in mkdocs.yml)",
             )
         m.profile = dataclasses.replace(m.profile, routine=tuple(kept))

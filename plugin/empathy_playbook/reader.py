@@ -10,13 +10,15 @@ import yaml
 from . import safe_yaml
 from .body import split_body
 from .fields import FrontMatterReader
-from .model import EmpathyMap, Profile, Report
+from .model import EmpathyMap, Profile, Report, quoted
 from .vocabulary import Vocabulary
 
 DEFAULT_MAX_BYTES = 1_000_000
 
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:(\s|$)")
 _SECTION_HEADING = re.compile(r"^##(?!#)")
+_DELIMITER = re.compile(r"^(?:-{3,}+|\.\.\.)[ \t]*+(?:#.*)?$")
+"""A line that opens or closes the front matter: '---' (or '...' to close), and what people write for it."""
 
 
 def read_map(
@@ -60,20 +62,39 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
     profile = Profile()
     opening = _opening_line(lines, report)
     body_start = 0
+    unclear_at: int | None = 1  # until a front matter is read: the map may be about a real person
     if opening is not None:
-        closing = next((i for i in range(opening + 1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+        closing = next((i for i in range(opening + 1, len(lines)) if _DELIMITER.match(lines[i])), None)
         if closing is None:
             report.error(
                 opening + 1,
                 f"the front matter that starts at line {opening + 1} is never closed; "
                 "add a line '---' after the last 'key: value' line",
             )
-            body_start = opening + 1
+            body_start, unclear_at = opening + 1, opening + 1
         else:
-            profile = _front_matter("\n".join(lines[opening + 1 : closing]), report, first_line=opening + 2)
+            for index in (opening, closing):
+                if lines[index].rstrip() not in ("---", "...") and not (index == opening and index > 0):
+                    report.error(
+                        index + 1,
+                        f"write this line as exactly '---', not '{quoted(lines[index].rstrip())}': "
+                        "other tools do not see a front matter otherwise",
+                    )
+            profile, unclear_at = _front_matter("\n".join(lines[opening + 1 : closing]), report, first_line=opening + 2)
             body_start = closing + 1
 
     body = split_body(lines[body_start:], body_start + 1, report, vocabulary)
+    if unclear_at is not None and (opening is None or body_start == opening + 1):
+        # The front matter is missing or never closed: the text above the first section may be it, with
+        # personal data in it. Not published until the front matter can be read.
+        shown = next((number for number, text in body.intro if text.strip()), None)
+        if shown is not None:
+            report.error(
+                shown,
+                "the text above the first section is not published while the map has no readable front matter "
+                f"(it may hold the front matter's personal data); fix the front matter (line {unclear_at})",
+            )
+            body.intro = []
     # Text written above a misplaced front matter is kept, as the start of the introduction.
     stray = [(index + 1, line) for index, line in enumerate(lines[:opening])] if opening else []
     return EmpathyMap(
@@ -85,12 +106,14 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
         other_sections=body.other_sections,
         problems=sorted(report.problems, key=lambda problem: problem.line),
         unsafe_lines=body.unsafe_lines,
+        flattened=body.flattened,
+        subject_unclear_at=unclear_at,
     )
 
 
 def _opening_line(lines: list[str], report: Report) -> int | None:
     """The index of the line that opens the front matter: the first, or a later one after stray text (reported)."""
-    if lines[0].rstrip() == "---":
+    if _DELIMITER.match(lines[0]) and lines[0].startswith("-"):  # '---', or '----' and '--- # x' (reported)
         return 0
     for index, line in enumerate(lines[1:], start=1):
         if line.rstrip() == "---" and index + 1 < len(lines) and _KEY_LINE.match(lines[index + 1]):
@@ -109,7 +132,8 @@ def _opening_line(lines: list[str], report: Report) -> int | None:
     return None
 
 
-def _front_matter(source: str, report: Report, first_line: int) -> Profile:
+def _front_matter(source: str, report: Report, first_line: int) -> tuple[Profile, int | None]:
+    """The profile, and the line where its subject cannot be read (None when it can)."""
     lines = source.split("\n")
     for index, text in enumerate(lines):
         indent = text[: len(text) - len(text.lstrip())]
@@ -121,13 +145,15 @@ def _front_matter(source: str, report: Report, first_line: int) -> Profile:
     except yaml.MarkedYAMLError as error:
         line, message = _explain(error)
         report.error(first_line + line, f"the front matter is not valid YAML: {message}")
-        return Profile()
+        return Profile(), first_line
     except yaml.YAMLError as error:
         report.error(first_line, f"the front matter is not valid YAML ({error}); check the quotes and indentation")
-        return Profile()
+        return Profile(), first_line
     except safe_yaml.Refused:
-        return Profile()
-    return FrontMatterReader(report, first_line).read(root)
+        return Profile(), first_line
+    reader = FrontMatterReader(report, first_line)
+    profile = reader.read(root)
+    return profile, reader.subject_unclear_at
 
 
 def _explain(error: yaml.MarkedYAMLError) -> tuple[int, str]:

@@ -32,12 +32,15 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _URL_ATTRIBUTES = {"href", "src"}
 
+# Every pattern here is linear in the line: possessive quantifiers (`*+`) never give back what they
+# matched, and no pattern can scan past a `<` that starts another attempt (so `<a` repeated, `{`
+# then spaces, or ` #a` repeated cost one pass, not the square or cube of the line's length).
 _MAYBE_UNSAFE = re.compile(r"[<{&]|\]\(|\]:")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-_RAW_TAG = re.compile(r"<\s*([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_ATTR_LIST = re.compile(r"\{:?\s*([^{}]*?)\s*\}")
-_ATTRIBUTE = re.compile(r"([^\s=\"'/<>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']+))?")
-_MARKDOWN_URL = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][\w+.-]*:[^>\s]*)>")
+_BACKTICKS = re.compile(r"`++")
+_RAW_TAG = re.compile(r"<\s*+([a-zA-Z][\w-]*+)((?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+)>")
+_ATTR_LIST = re.compile(r"\{([^{}]*+)\}")
+_ATTRIBUTE = re.compile(r"([^\s=\"'/<>]++)(?:\s*+=\s*+(\"[^\"]*+\"|'[^']*+'|[^\s>\"']++))?+")
+_MARKDOWN_URL = re.compile(r"\]\(\s*+<?([^)\s>]*+)|^\s*+\[[^\]]++\]:\s*+<?([^\s>]++)|<([a-zA-Z][\w+.-]*+:[^<>\s]*+)>")
 _SCHEME = re.compile(r"^([a-zA-Z][\w+.-]*):")
 _INVISIBLE_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 
@@ -67,12 +70,38 @@ def scan(lines: list[SourceLine], report: Report) -> set[int]:
     for number, line in lines:
         if not _MAYBE_UNSAFE.search(line):
             continue
-        for message in _unsafe(_CODE_SPAN.sub("", line)):
+        for message in _unsafe(without_code_spans(line)):
             report.warning(
                 number, f"{message}; it is left out of the page (maps can hold text and Markdown, not active content)"
             )
             flagged.add(number)
     return flagged
+
+
+def without_code_spans(line: str) -> str:
+    """The line without its code spans (Markdown shows them as text): a run of backticks up to the next run
+    of the same length. Found in one pass over the runs, where a pattern like (`+).+?\\1 tries every
+    length of every run against the rest of the line."""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
+    if len(runs) < 2:
+        return line
+    following: list[int | None] = [None] * len(runs)  # the index of the next run of the same length
+    last_of_length: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = last_of_length.get(length)
+        last_of_length[length] = index
+    kept, position, index = [], 0, 0
+    while index < len(runs):
+        closing = following[index]
+        if closing is None:
+            index += 1
+            continue
+        kept.append(line[position : runs[index][0]])
+        position = runs[closing][1]
+        index = closing + 1
+    kept.append(line[position:])
+    return "".join(kept)
 
 
 def _unsafe(line: str) -> list[str]:
@@ -85,7 +114,7 @@ def _unsafe(line: str) -> list[str]:
         problems.extend(_unsafe_attributes(tag, match.group(2)))
     for match in _ATTR_LIST.finditer(line):
         if "=" in match.group(1):
-            problems.extend(_unsafe_attributes("*", match.group(1)))
+            problems.extend(_unsafe_attributes("*", match.group(1).strip().removeprefix(":")))
     decoded = html.unescape(line)
     for match in _MARKDOWN_URL.finditer(decoded):
         problems.extend(_unsafe_url(next(group for group in match.groups() if group is not None)))

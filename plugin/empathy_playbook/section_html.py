@@ -11,9 +11,10 @@ import re
 import secrets
 from collections.abc import Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import safe_html
+from .depth import Flattened, flatten
 from .model import EmpathyMap, Item, Report, Section, SourceLine, quoted
 from .pages import MarkdownConverter, UrlFor
 
@@ -41,15 +42,26 @@ class SectionPipeline:
         conversion per section, so that no section can spill into the next.
         """
         markers: dict[str, tuple[str, ...]] = {}
-        sources = [self._with_need_markers(section.lines, section.items, markers) for section in sections]
+        sources = [self._with_need_markers(section.lines, section.items, markers, m.flattened) for section in sections]
         separators = [f"{self._marker_prefix}s{index}" for index in range(1, len(sections))]
         source = sources[0] + "".join(f"\n\n{sep}\n\n{text}" for sep, text in zip(separators, sources[1:], strict=True))
-        splitters = [f"<p>{sep}</p>" for sep in separators]
-        joined = convert(source)
-        raw, safe = _split(joined, splitters), _split(safe_html.sanitize(joined), splitters)
-        if raw is None or safe is None:
-            raw = [convert(text) for text in sources]
-            safe = [safe_html.sanitize(part) for part in raw]
+        splitter = re.compile(f"<p>{re.escape(self._marker_prefix)}s(\\d+)</p>")
+        joined = _converted(convert, source)
+        raw = _split(joined, splitter, len(sections)) if joined is not None else None
+        if raw is None:
+            raw = []
+            for section, text in zip(sections, sources, strict=True):
+                html = _converted(convert, text)
+                if html is None:  # a shape of nesting the reader does not know: shown, as text
+                    report.error(
+                        section.line,
+                        "this section is nested too deeply for the site's Markdown; it is shown as plain text",
+                    )
+                    html = f"<pre>{escape(text)}</pre>"
+                raw.append(html)
+        # Each section sanitised on its own: the sanitiser closes what it leaves open, so no section's
+        # HTML can swallow the next one (an unclosed <details> in the introduction would take the grid).
+        safe = [safe_html.sanitize(part) for part in raw]
         for section, before, after in zip(sections, raw, safe, strict=True):
             if before != after and not m.unsafe_lines.intersection(number for number, _ in section.lines):
                 lost = safe_html.removed(before, after)
@@ -58,15 +70,12 @@ class SectionPipeline:
                         section.line, f"unsafe content was left out of this section: {quoted(', '.join(lost))}"
                     )
         chips = self._chips_for_page(url)
+        marker = re.compile(re.escape(self._marker_prefix) + r"\d+")
         with_chips, without = [], []
         for part in safe:
-            plain = part
-            # Longest markers first: marker 1 is a prefix of marker 10.
-            for marker in sorted((mk for mk in markers if mk in part), key=len, reverse=True):
-                part = part.replace(marker, chips(markers[marker]))
-                plain = plain.replace(marker, "")
-            with_chips.append(Markup(part))
-            without.append(plain)
+            # One pass per section, whatever the number of tagged items.
+            with_chips.append(Markup(marker.sub(lambda found: chips(markers[found.group()]), part)))
+            without.append(marker.sub("", part))
         return with_chips, without
 
     def _chips_for_page(self, url: UrlFor) -> Callable[[tuple[str, ...]], str]:
@@ -82,40 +91,55 @@ class SectionPipeline:
         return chips
 
     def _with_need_markers(
-        self, lines: list[SourceLine], items: list[Item], markers: dict[str, tuple[str, ...]]
+        self,
+        lines: list[SourceLine],
+        items: list[Item],
+        markers: dict[str, tuple[str, ...]],
+        flattened: dict[int, Flattened],
     ) -> str:
-        """The lines as Markdown, with a marker where each item's need tags stood (noted in `markers`)."""
+        """The lines as Markdown, with a marker where each item's need tags stood (noted in `markers`),
+        and the lines the reader found too deep or too costly flattened."""
         tagged = {item.line: item for item in items if item.needs and item.tag_column is not None}
         source = []
         for number, text in lines:
             item = tagged.get(number)
+            kind = flattened.get(number)
             if item is not None:
                 marker = f"{self._marker_prefix}{len(markers)}"
                 markers[marker] = item.needs
-                text = " ".join([text[: item.tag_column].rstrip(), *item.unknown_tags, marker])
+                head = text[: item.tag_column].rstrip()
+                text = " ".join([flatten(kind, head) if kind else head, *item.unknown_tags, marker])
+            elif kind is not None:
+                text = flatten(kind, text)
             source.append(text)
         return "\n".join(source)
 
 
-def _split(html: str, separators: list[str]) -> list[str] | None:
-    """`html` cut at each separator in turn; None unless each occurs exactly once, in order."""
-    parts = []
-    rest = html
-    for separator in separators:
-        before, found, rest = rest.partition(separator)
-        if not found or separator in before:
-            return None
-        parts.append(before)
-    if any(separator in rest for separator in separators):
+def _converted(convert: MarkdownConverter, source: str) -> str | None:
+    """The HTML of `source`, or None where the converter recursed too deeply (the reader caps the known ways)."""
+    try:
+        return convert(source)
+    except RecursionError:
         return None
-    return [part.strip("\n") for part in (*parts, rest)]
+
+
+def _split(html: str, separator: re.Pattern[str], count: int) -> list[str] | None:
+    """`html` cut at the separators numbered 1 to `count - 1`; None unless each occurs exactly once, in order.
+
+    Found in one pass: cutting the rest of the page at each separator in turn costs the square of the page.
+    """
+    found = list(separator.finditer(html))
+    if [int(match.group(1)) for match in found] != list(range(1, count)):
+        return None
+    cuts = [0, *(position for match in found for position in match.span()), len(html)]
+    return [html[cuts[i] : cuts[i + 1]].strip("\n") for i in range(0, len(cuts), 2)]
 
 
 def plain_text(markdown: str) -> str:
     """An item's Markdown as the plain text shown in index tables: links keep their text, markup goes."""
     if not any(mark in markdown for mark in "[<*_`"):  # most items: nothing to take out
         return " ".join(markdown.split())
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"<[^>]*>", "", text)
+    text = re.sub(r"!?\[([^\[\]]*+)\]\([^()]*+\)", r"\1", markdown)  # no scan past the next `[` or `<`: linear
+    text = re.sub(r"<[^<>]*+>", "", text)
     text = re.sub(r"(\*\*|__|\*|`)", "", text)
     return " ".join(text.split())

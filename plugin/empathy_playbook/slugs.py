@@ -13,14 +13,19 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
 
 
-def unique_slugs(texts: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
+def unique_slugs(texts: Iterable[str], reserved: Iterable[str] = ()) -> list[str]:
+    """A slug per text, numbered from -2 where one repeats, none equal to a `reserved` one.
+
+    Each base remembers its next number, so n equal texts cost n steps, not n squared.
+    """
+    seen: set[str] = set(reserved)
+    next_number: dict[str, int] = {}
     slugs = []
     for text in texts:
         slug = base = slugify(text)
-        counter = 2
         while slug in seen:
-            slug, counter = f"{base}-{counter}", counter + 1
+            number = next_number.get(base, 2)
+            slug, next_number[base] = f"{base}-{number}", number + 1
         seen.add(slug)
         slugs.append(slug)
     return slugs

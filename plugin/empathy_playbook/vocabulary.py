@@ -60,14 +60,16 @@ _DECORATION = re.compile(r"[*_`]")
 
 def normalise_heading(text: str) -> str:
     """The form in which headings are compared: case, `&`/"en"/"and" and a trailing `?`/`:` don't matter."""
-    text = _DECORATION.sub("", text).casefold().strip()
+    text = " ".join(_DECORATION.sub("", text).casefold().split())  # first: `\s*&` on a long run of spaces is quadratic
     text = text.rstrip("?:").strip()
     text = _AMPERSAND.sub(" and ", text)
     return " ".join(text.split())
 
 
 def nearest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate a typo most likely meant, if any is close enough."""
+    """The candidate a typo most likely meant, if any is close enough (none for a very long word: no typo)."""
+    if len(word) > 100:
+        return None
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
     return matches[0] if matches else None
 
@@ -80,6 +82,9 @@ class Vocabulary:
     needs: tuple[NeedCategory, ...] = DEFAULT_NEEDS
     _section_by_heading: dict[str, str] = field(init=False, repr=False, compare=False)
     _need_by_tag: dict[str, str] = field(init=False, repr=False, compare=False)
+    _spelled_headings: dict[str, str] = field(init=False, repr=False, compare=False)
+    _hints: dict[tuple[str, str], str | None] = field(init=False, repr=False, compare=False)
+    """"Did you mean" answers already given: a map may repeat one typo a hundred thousand times."""
 
     def __post_init__(self) -> None:
         by_heading: dict[str, str] = {}
@@ -93,6 +98,9 @@ class Vocabulary:
         # Lookup tables derived from the fields; frozen dataclasses set them this way.
         object.__setattr__(self, "_section_by_heading", by_heading)
         object.__setattr__(self, "_need_by_tag", by_tag)
+        spelled = {normalise_heading(name): name for names in self.headings.values() for name in names}
+        object.__setattr__(self, "_spelled_headings", spelled)
+        object.__setattr__(self, "_hints", {})
 
     @classmethod
     def with_options(
@@ -113,15 +121,20 @@ class Vocabulary:
 
     def nearest_heading(self, heading: str) -> str | None:
         """The spelling of the known heading closest to `heading`, for "did you mean" hints."""
-        spelled = {normalise_heading(name): name for names in self.headings.values() for name in names}
-        match = nearest(normalise_heading(heading), spelled)
-        return spelled[match] if match else None
+        key = ("heading", normalise_heading(heading))
+        if key not in self._hints:
+            match = nearest(key[1], self._spelled_headings)
+            self._hints[key] = self._spelled_headings[match] if match else None
+        return self._hints[key]
 
     def need_for(self, tag: str) -> str | None:
         return self._need_by_tag.get(tag.casefold())
 
     def nearest_tag(self, tag: str) -> str | None:
-        return nearest(tag.casefold(), self._need_by_tag)
+        key = ("tag", tag.casefold())
+        if key not in self._hints:
+            self._hints[key] = nearest(key[1], self._need_by_tag)
+        return self._hints[key]
 
     @property
     def need_keys(self) -> tuple[str, ...]:

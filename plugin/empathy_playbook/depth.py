@@ -1,0 +1,214 @@
+"""Bounded depth and work: what in a map the site's Markdown converter cannot take, found in the source.
+
+Python-Markdown recurses once per level of nested lists and emphasis (a few hundred levels, 4 KB of
+`*`, raise RecursionError) and scans from every `[` to its `]`, or to the end of the paragraph (a
+paragraph of `[` costs the square of its length). The reader finds such lines here, in one pass, and
+reports each at its line; the renderer then flattens exactly those lines (`flatten`) before converting,
+so the checker and the build agree, and no map can crash or stall a build.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+from .model import Report, SourceLine
+
+MAX_DEPTH = 10
+"""Levels of nested lists or quotes a map may use; an empathy map needs two or three."""
+MAX_EMPHASIS_MARKS = 200
+"""`*` and `_` in one paragraph or list item: enough for a hundred bold words, far below what recurses."""
+BRACKET_WORK_PER_CHARACTER = 20
+"""How far Python-Markdown may scan from the `[`s of a paragraph, per character of it, before it is too costly."""
+
+_LIST_ITEM = re.compile(r"^([ \t]*+)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_QUOTES = re.compile(r"^ {0,3}+(?:>[ \t]?+)++")
+MAX_HEADINGS = 200
+_HEADING = re.compile(r"^(?:#{1,6}(?:[ \t]|$)|#{1,6}[^#]|=+[ \t]*$|-+[ \t]*$)")
+MAX_STRAY_ANGLES = 100
+MAX_BLOCK_CHARACTERS = 20_000
+"""One paragraph or list item: a page of text. Longer ones are shown as plain text, in pieces."""
+PIECE = 2_000
+_BACKTICKS = re.compile(r"`++")
+_TAG_START = re.compile(  # linear, as safe_html's patterns: nothing scans past the next `<` outside quotes
+    r"<(?:\s*+[a-zA-Z][\w-]*+(?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+>|/\s*+[a-zA-Z][\w-]*+\s*+>|!--)"
+)
+_INLINE_MARKS = re.compile(r"([*_\[\]`])")
+_BRACKETS = re.compile(r"[\[\]]")
+
+
+class Flattened(enum.Flag):
+    """How a line that is too deep or too costly is shown (one line can need several)."""
+
+    LIST = enum.auto()
+    """A list item nested deeper than MAX_DEPTH: shown at that depth."""
+    QUOTE = enum.auto()
+    """A quote nested deeper than MAX_DEPTH: the extra `>` shown as text."""
+    INLINE = enum.auto()
+    """Emphasis or brackets too many to convert: `*`, `_`, `[`, `]` shown as written."""
+    HEADING = enum.auto()
+    """A heading past MAX_HEADINGS, shown as text (MkDocs' table of contents numbers repeated headings
+    by counting up from the first, for each: the square of their number)."""
+    PIECES = enum.auto()
+    """A paragraph too long to convert: each line its own paragraph, cut into pieces of PIECE characters
+    (Python-Markdown's inline processing costs the length of a paragraph for every piece of markup in it)."""
+    ANGLE = enum.auto()
+    """A `<` that starts no HTML element, written as `&lt;` (it shows the same): the HTML parser inside
+    Python-Markdown scans from each one to the next `>`, across lines, so thousands cost the square."""
+
+
+def find(lines: list[SourceLine], report: Report) -> dict[int, Flattened]:
+    """The lines (outside code) that must be flattened before conversion, each reported as an error."""
+    flattened: dict[int, Flattened] = {}
+    unit: list[SourceLine] = []
+    stray: list[int] = []
+    stray_count = 0
+
+    def flag(number: int, kind: Flattened) -> None:
+        flattened[number] = flattened.get(number, Flattened(0)) | kind
+
+    def close_unit() -> None:
+        length = sum(len(line) + 1 for _, line in unit)
+        if length > MAX_BLOCK_CHARACTERS:
+            report.error(
+                unit[0][0],
+                f"this {'list item' if _LIST_ITEM.match(unit[0][1]) else 'paragraph'} is {length:,} characters long; "
+                f"the site converts at most {MAX_BLOCK_CHARACTERS:,} in one (it is shown as plain text, in pieces): "
+                "split it with blank lines",
+            )
+            for number, _ in unit:
+                flag(number, Flattened.INLINE | Flattened.PIECES)
+        elif unit and _too_costly(unit):
+            report.error(
+                unit[0][0],
+                f"this {'list item' if _LIST_ITEM.match(unit[0][1]) else 'paragraph'} holds more emphasis marks "
+                f"(* _) or unmatched brackets ([) than the site can convert (at most {MAX_EMPHASIS_MARKS} marks); "
+                "they are shown as written: split it up or remove them",
+            )
+            for number, _ in unit:
+                flag(number, Flattened.INLINE)
+        unit.clear()
+
+    previous = 0
+    headings = 0
+    for number, line in lines:
+        if number != previous + 1 or not line.strip():  # a gap (code left out) or a blank line ends a paragraph
+            close_unit()
+        is_heading = _HEADING.match(line) and (line[0] == "#" or (unit and not _LIST_ITEM.match(unit[-1][1])))
+        previous = number
+        if not line.strip():
+            continue
+        if is_heading:
+            headings += 1
+            if headings == MAX_HEADINGS + 1:
+                report.error(
+                    number,
+                    f"a map has at most {MAX_HEADINGS} headings; this one and those after it are shown as text",
+                )
+            if headings > MAX_HEADINGS:
+                flag(number, Flattened.HEADING)
+        item = _LIST_ITEM.match(line)
+        if item:
+            close_unit()
+            depth = len(item.group(1).expandtabs(4)) // 4 + 1
+            if depth > MAX_DEPTH:
+                report.error(
+                    number,
+                    f"this list item is nested {depth} levels deep; a map allows {MAX_DEPTH} "
+                    f"(it is shown at level {MAX_DEPTH}): indent it less",
+                )
+                flag(number, Flattened.LIST)
+        quotes = _QUOTES.match(line)
+        if quotes and quotes.group().count(">") > MAX_DEPTH:
+            report.error(
+                number,
+                f"this line is quoted {quotes.group().count('>')} levels deep ('>'); a map allows {MAX_DEPTH} "
+                "(the rest of the '>' are shown as text)",
+            )
+            flag(number, Flattened.QUOTE)
+        if "<" in line:
+            found = len(_stray_angles(line))
+            if found:
+                stray.append(number)
+                stray_count += found
+        unit.append((number, line))
+    close_unit()
+    if stray_count > MAX_STRAY_ANGLES:  # only then: in an indented code block `&lt;` shows as written
+        for number in stray:
+            flag(number, Flattened.ANGLE)
+    return flattened
+
+
+def _too_costly(unit: list[SourceLine]) -> bool:
+    text = "\n".join(line for _, line in unit)
+    if text.count("*") + text.count("_") > MAX_EMPHASIS_MARKS:
+        return True
+    if "[" not in text and "`" not in text:
+        return False
+    # What Python-Markdown scans: from each `[` to its matching `]`, or to the end when there is none.
+    work, opened = 0, []
+    for match in _BRACKETS.finditer(text):
+        if match.group() == "[":
+            opened.append(match.start())
+        elif opened:
+            work += match.start() - opened.pop()
+    work += sum(len(text) - start for start in opened)
+    # And from each run of backticks to the next run as long (a code span), or to the end.
+    runs = [(match.start(), match.end() - match.start()) for match in _BACKTICKS.finditer(text)]
+    unmatched: dict[int, int] = {}
+    for start, length in runs:
+        if length in unmatched:
+            work += start - unmatched.pop(length)
+        else:
+            unmatched[length] = start
+    # A run left unmatched is scanned to the end from every earlier attempt: counted for each run.
+    work += sum(len(text) - start for start, _ in runs) if unmatched else 0
+    return work > BRACKET_WORK_PER_CHARACTER * len(text) + 2000
+
+
+def _stray_angles(line: str) -> list[int]:
+    """Where the `<`s that start no HTML element (nor comment) stand; those inside an element are skipped."""
+    stray = []
+    at = line.find("<")
+    while at >= 0:
+        tag = _TAG_START.match(line, at)
+        if tag is None:
+            stray.append(at)
+        at = line.find("<", tag.end() if tag else at + 1)
+    return stray
+
+
+def flatten(kind: Flattened, line: str) -> str:
+    """The line as the renderer converts it: deep lists at MAX_DEPTH, extra quotes and inline marks as text."""
+    if Flattened.HEADING in kind:
+        line = "\\" + line
+    if Flattened.LIST in kind:
+        line = "    " * (MAX_DEPTH - 1) + line.lstrip(" \t")
+    if Flattened.QUOTE in kind:
+        quotes = _QUOTES.match(line)
+        extra = quotes.group().count(">") - MAX_DEPTH if quotes else 0
+        line = "> " * MAX_DEPTH + "\\>" * extra + " " + line[quotes.end() if quotes else 0 :]
+    if Flattened.ANGLE in kind:
+        parts, last = [], 0
+        for at in _stray_angles(line):
+            parts += [line[last:at], "&lt;"]
+            last = at + 1
+        line = "".join([*parts, line[last:]])
+    if Flattened.INLINE in kind:
+        item = _LIST_ITEM.match(line)
+        start = item.end() if item else 0
+        line = line[:start] + _INLINE_MARKS.sub(r"\\\1", line[start:])
+    if Flattened.PIECES in kind:
+        # Cut between characters, never inside an escape (`\*`) or an entity (`&lt;`) made above.
+        pieces, start = [], 0
+        while start < len(line):
+            end = min(start + PIECE, len(line))
+            entity = line.rfind("&", max(end - 8, start), end)
+            if entity >= 0 and ";" not in line[entity:end]:
+                end = max(end, line.find(";", entity, entity + 10) + 1)
+            if line[end - 1 : end] == "\\":
+                end += 1
+            pieces.append(line[start:end])
+            start = end
+        line = "\n\n".join(pieces) + "\n"
+    return line
