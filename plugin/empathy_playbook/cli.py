@@ -18,7 +18,7 @@ from typing import Any
 import click
 import yaml
 
-from .discovery import read_playbook
+from .discovery import maps_folder_problem, read_playbook
 from .model import Level, Problem, quoted
 from .options import read_options, unknown_options
 from .playbook import Playbook
@@ -70,6 +70,9 @@ def main(context: click.Context, config_file: Path | None) -> None:
     except ValueError as error:
         raise click.UsageError(f"{config_file}: {PLUGIN_NAME}: {error}") from None
     root = config_file.parent.resolve() if config_file else Path.cwd()
+    docs_dir = root / str(data.get("docs_dir") or "docs") if config_file is not None else None
+    if problem := maps_folder_problem(root, settings.maps_dir, docs_dir):
+        raise click.UsageError(f"{config_file or 'empathy-playbook'}: {PLUGIN_NAME}: {problem}")
     context.obj = Project(root, settings, language, config_file, data)
 
 

@@ -163,3 +163,23 @@ def _published_at(url_path: str) -> str:
     if parts[-1] in ("index", "readme"):
         parts.pop()
     return "/".join(parts)
+
+
+def maps_folder_problem(root: Path, maps_dir: str, docs_dir: Path | None) -> str | None:
+    """Why the maps folder cannot be used, if it cannot: it must be a real folder inside the project, outside
+    the docs folder (MkDocs publishes everything there as it is written: a map's scripts included)."""
+    project = root.resolve()
+    expected = Path(os.path.normpath(project / maps_dir))
+    actual = (root / maps_dir).resolve()
+    if not expected.is_relative_to(project):
+        return f"the maps folder '{maps_dir}' lies outside the project; keep the maps in a folder next to mkdocs.yml"
+    if actual != expected:
+        return f"the maps folder '{maps_dir}' is a link (or lies under one); it must be a real folder in the project"
+    if docs_dir is not None:
+        docs = docs_dir.resolve()
+        if actual == docs or actual.is_relative_to(docs) or docs.is_relative_to(actual):
+            return (
+                f"the maps folder '{maps_dir}' and the docs folder overlap, so MkDocs would publish every map "
+                "as written (scripts included); move the maps out of the docs folder"
+            )
+    return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -61,7 +63,9 @@ class Playbook:
 
     def accounts(self) -> list[Account]:
         """Accounts by name; their maps by title. Names that differ only in case are one account."""
-        return [Account(*group) for group in _by_name((m.profile.account, m) for m in self.overview())]
+        # Never "index" or "readme": that page is the accounts overview (an account called "Index" replaced it).
+        named = ((m.profile.account, m) for m in self.overview())
+        return [Account(*group) for group in _by_name(named, reserved=("index", "readme"))]
 
     def metaphors(self) -> list[Metaphor]:
         """Metaphors by name; their maps by title. Names that differ only in case are one metaphor."""
@@ -70,15 +74,23 @@ class Playbook:
         ]
 
 
-def _by_name(named: Iterable[tuple[str, EmpathyMap]]) -> list[tuple[str, str, tuple[EmpathyMap, ...]]]:
-    """(name, slug, maps) per name, sorted by name; names compared without case, spelled as first written.
+def _by_name(
+    named: Iterable[tuple[str, EmpathyMap]], reserved: Iterable[str] = ()
+) -> list[tuple[str, str, tuple[EmpathyMap, ...]]]:
+    """(name, slug, maps) per name, sorted by name; names compared by `fold_name`, spelled as first written.
 
     Empty names are no group. The maps keep the order given, each once; the slugs are unique.
     """
     groups: dict[str, tuple[str, dict[EmpathyMap, None]]] = {}
     for name, m in named:
         if name:
-            groups.setdefault(name.casefold(), (name, {}))[1].setdefault(m)
+            groups.setdefault(fold_name(name), (name, {}))[1].setdefault(m)
     keys = sorted(groups)
-    slugs = unique_slugs(groups[key][0] for key in keys)
+    slugs = unique_slugs((groups[key][0] for key in keys), reserved=reserved)
     return [(groups[key][0], slug, tuple(groups[key][1])) for key, slug in zip(keys, slugs, strict=True)]
+
+
+def fold_name(text: str) -> str:
+    """How names written by people are compared: without case, in one Unicode form (NFKC: 'Café' typed
+    with a combining accent is 'Café'), with spaces collapsed. Accounts and metaphors are grouped by it."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())

@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from .config import EmpathyPlaybookConfig
-from .discovery import read_playbook
+from .discovery import maps_folder_problem, read_playbook
 from .extensions import for_maps
 from .i18n import Labels
 from .model import Level, Problem, quoted
@@ -125,6 +125,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = Settings.from_options(self.config.options())
+        if problem := maps_folder_problem(self.root, self.settings.maps_dir, Path(config.docs_dir)):
+            raise PluginError(f"empathy-playbook: {problem}")
         self.labels = Labels(config.theme.get("language") or "en")
         self._serve_fonts = _serve_fonts_here(config)
         if self._serve_fonts and FONT_STYLESHEET not in config.extra_css:

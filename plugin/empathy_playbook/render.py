@@ -32,7 +32,7 @@ from .pages import (
     account_page,
     card_page,
 )
-from .playbook import Account, Playbook
+from .playbook import Account, Playbook, fold_name
 from .review import overdue
 from .search_index import FACETS
 from .section_html import SectionPipeline, plain_text
@@ -82,7 +82,7 @@ class Renderer:
         self._coverage: dict[str, Coverage] = {}
         self._section_html: dict[EmpathyMap, dict[str, Markup]] = {}
         """Per map of an account, its sections' HTML as made for its page: the account page shows them again."""
-        self._metaphor_anchors = {metaphor.name.casefold(): metaphor.anchor for metaphor in self.metaphors}
+        self._metaphor_anchors = {fold_name(metaphor.name): metaphor.anchor for metaphor in self.metaphors}
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(
                 [
@@ -109,7 +109,7 @@ class Renderer:
         return self._account_of.get(m)
 
     def metaphor_anchor(self, name: str) -> str:
-        return self._metaphor_anchors.get(name.casefold(), slugify(name))
+        return self._metaphor_anchors.get(fold_name(name), slugify(name))
 
     def need_label(self, key: str) -> str:
         category = self._category(key)

@@ -45,8 +45,16 @@ _SCHEME = re.compile(r"^([a-zA-Z][\w+.-]*):")
 _INVISIBLE_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 
 
-def sanitize(markup: str) -> str:
-    """The HTML with everything outside the allow-list removed (scripts with their content)."""
+def sanitize(markup: str, not_in_attributes: re.Pattern[str] | None = None) -> str:
+    """The HTML with everything outside the allow-list removed (scripts with their content).
+
+    `not_in_attributes` is taken out of every attribute value: the renderer's chip markers, which must
+    become elements in text, never text inside an attribute (where a chip's quotes would end it).
+    """
+
+    def scrub(element: str, attribute: str, value: str) -> str:
+        return not_in_attributes.sub("", value) if not_in_attributes is not None else value
+
     return nh3.clean(
         markup,
         tags=set(ALLOWED_TAGS),
@@ -55,6 +63,7 @@ def sanitize(markup: str) -> str:
         link_rel=None,
         strip_comments=True,
         filter_style_properties={"text-align"},
+        attribute_filter=scrub if not_in_attributes is not None else None,
     )
 
 

@@ -61,7 +61,8 @@ class SectionPipeline:
                 raw.append(html)
         # Each section sanitised on its own: the sanitiser closes what it leaves open, so no section's
         # HTML can swallow the next one (an unclosed <details> in the introduction would take the grid).
-        safe = [safe_html.sanitize(part) for part in raw]
+        marker = re.compile(re.escape(self._marker_prefix) + r"\d+")
+        safe = [safe_html.sanitize(part, not_in_attributes=marker) for part in raw]
         for section, before, after in zip(sections, raw, safe, strict=True):
             if before != after and not m.unsafe_lines.intersection(number for number, _ in section.lines):
                 lost = safe_html.removed(before, after)
@@ -70,7 +71,6 @@ class SectionPipeline:
                         section.line, f"unsafe content was left out of this section: {quoted(', '.join(lost))}"
                     )
         chips = self._chips_for_page(url)
-        marker = re.compile(re.escape(self._marker_prefix) + r"\d+")
         with_chips, without = [], []
         for part in safe:
             # One pass per section, whatever the number of tagged items.
