@@ -76,10 +76,8 @@ def main(context: click.Context, config_file: Path | None) -> None:
     context.obj = Project(root, settings, language, config_file, data)
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--strict", is_flag=True, help="Fail on warnings too, as `mkdocs build --strict` does.")
-@click.option(
+# `check` and `generate` report problems alike, in the same formats.
+_OUTPUT_OPTION = click.option(
     "--format",
     "output",
     type=click.Choice(["text", "github", "json"]),
@@ -87,6 +85,12 @@ def main(context: click.Context, config_file: Path | None) -> None:
     show_default=True,
     help="text: 'path:line: level: message'; github: GitHub Actions annotations; json: a list of problems.",
 )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too, as `mkdocs build --strict` does.")
+@_OUTPUT_OPTION
 @click.pass_obj
 def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str) -> None:
     """Check maps without building the site: the same rules and messages as the plugin.
@@ -214,16 +218,6 @@ def index(project: Project, site: Path, lang: str | None) -> None:
         click.echo(f"empathy-playbook index: {error}", err=True)
         sys.exit(1)
     click.echo(f"Indexed {report.pages} pages ({report.language}) in {report.seconds:.2f} s into {report.bundle}")
-
-
-_OUTPUT_OPTION = click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "github", "json"]),
-    default="text",
-    show_default=True,
-    help="text: 'path:line: level: message'; github: GitHub Actions annotations; json: a list of problems.",
-)
 
 
 @main.command()
