@@ -8,15 +8,22 @@
 For each size N it generates a playbook of N maps in the real map format and measures, as whole
 processes, the median wall time and the peak memory of:
 
-    A  mkdocs build of the playbook with the plugin
+    A  mkdocs build of the playbook with the plugin, with the theme's own search (`search: theme`) as B and C
     B  the same Markdown files as ordinary pages of a plain mkdocs-material site, default navigation
     C  the same pages with a one-entry navigation: the MkDocs floor
     D  empathy-playbook check on the maps
     E  a bare Python loop calling frontmatter.load on each map
+    P  the default build (`search: pagefind`), once: the Pagefind step, as the plugin logs it, is its own figure
 
-It prints A/B, A/C and D/E per N, and writes docs/benchmark.md with a table and a chart
-(docs/assets/benchmark.png). B takes minutes at 5000 maps (its navigation makes it quadratic),
-so it runs once there, whatever --repeat says.
+The cases run round by round (A, B, C, D, E, P, then again), so that a change in the machine's load
+falls on all of them alike. Then, at --serve-size maps (1000), it starts `mkdocs serve` on A, saves
+one map --edits times (5) and times each save until the server tells the browser to reload with
+the page showing the edit.
+
+It prints A/B, A/C, D/E, the peak memory of each case and the serve latency, each goal of issue #18
+beside its figure, and writes docs/benchmark.md with a table and a chart (docs/assets/benchmark.png).
+B takes minutes at 5000 maps (its navigation makes it quadratic), so it runs once there, whatever
+--repeat says; --b-max 1000 leaves it out above 1000 maps (it ran 17 minutes at 5000 on 2026-11-28).
 
 The search suite (benchmarks/search_bench.py) measures the Pagefind index step, the theme's search
 for comparison, and the first result in Chromium. The pages suite (benchmarks/pages.py) builds A and
@@ -32,13 +39,18 @@ import argparse
 import datetime
 import os
 import platform
+import queue
 import random
+import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,7 +140,12 @@ def generate(root: Path, count: int) -> None:
     for site in "ABC":
         (root / site / "docs").mkdir(parents=True)
         (root / site / "docs" / "index.md").write_text(home)
-    (root / "A" / "mkdocs.yml").write_text(f"site_name: A\n{THEME}plugins:\n  - search\n  - empathy-playbook\n")
+    # A with the theme's own search, as B and C: the ratio compares like with like. P is A with the
+    # default search (Pagefind): its index step is reported as a figure of its own.
+    (root / "A" / "mkdocs.yml").write_text(
+        f"site_name: A\n{THEME}plugins:\n  - search\n  - empathy-playbook:\n      search: theme\n"
+    )
+    (root / "A" / PAGEFIND_CONFIG).write_text(f"site_name: A\n{THEME}plugins:\n  - search\n  - empathy-playbook\n")
     (root / "B" / "mkdocs.yml").write_text(f"site_name: B\n{THEME}plugins:\n  - search\n")
     (root / "C" / "mkdocs.yml").write_text(f"site_name: C\n{THEME}plugins:\n  - search\nnav:\n  - index.md\n")
     for path, text in maps:
@@ -142,20 +159,26 @@ def generate(root: Path, count: int) -> None:
 class Run:
     seconds: float
     peak_mb: float
+    log: str = ""
+    """What the process wrote to stderr (the Pagefind step logs its own time there)."""
 
 
 def measure(command: list[str], cwd: Path) -> Run:
     """Wall time and peak memory (maximum resident set) of one whole process."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Read stderr while the process runs: a full pipe would stall it.
+    stderr = process.stderr.read().decode() if process.stderr else ""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    stderr = process.stderr.read().decode() if process.stderr else ""
     if process.returncode not in (0,):
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{stderr[-2000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, stderr)
 
+
+PAGEFIND_CONFIG = "mkdocs-pagefind.yml"
+INDEX_LOG = re.compile(r"Pagefind indexed \d+ pages \([^)]*\) in ([\d.]+) s")
 
 COMMANDS = {
     "A": lambda root: ([str(BIN / "mkdocs"), "build", "-q", "-d", str(root / "A" / "site")], root / "A"),
@@ -170,11 +193,97 @@ COMMANDS = {
         ],
         root / "A",
     ),
+    # Not -q: the plugin logs the Pagefind step's own time at the info level.
+    "P": lambda root: (
+        [str(BIN / "mkdocs"), "build", "-f", PAGEFIND_CONFIG, "-d", str(root / "A" / "site-pagefind")],
+        root / "A",
+    ),
+}
+
+GOALS = {
+    "A/C": (1.3, "A/C <= 1.3 at 1000 and 5000 maps"),
+    "D/E": (2.0, "D/E <= 2.0 at 1000 maps"),
+    "memory": (1.5, "peak memory A <= 1.5 x C at 5000 maps"),
+    "serve": (2.0, "an edited map on screen within 2 s at 1000 maps (median of 5 edits)"),
 }
 
 
 def median_run(runs: list[Run]) -> Run:
-    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
+    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), runs[-1].log)
+
+
+def index_seconds(run: Run) -> float:
+    match = INDEX_LOG.search(run.log)
+    if match is None:
+        raise SystemExit(f"the Pagefind build logged no index step:\n{run.log[-2000:]}")
+    return float(match.group(1))
+
+
+@dataclass
+class ServeRun:
+    maps: int
+    seconds: list[float]
+    """Per edit: from saving the map until `mkdocs serve` tells the browser to reload, the page holding the new text."""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def serve_latency(site: Path, edits: int) -> ServeRun:
+    """Start `mkdocs serve` on the playbook, save one map `edits` times, time each until the edit is on screen.
+
+    On screen: the server has rebuilt and tells the browsers to reload ("Reloading browsers"), and the
+    map's page it then serves holds the new sentence. The first build is not counted.
+    """
+    with socket.socket() as probe:  # a free port: never a fixed one on a shared machine
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command, cwd=site, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[tuple[float, str]] = queue.Queue()
+
+    def read() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            lines.put((time.perf_counter(), line))
+
+    threading.Thread(target=read, daemon=True).start()
+
+    def wait_for(text: str, since: float, timeout: float = 600.0) -> float:
+        deadline = time.perf_counter() + timeout
+        while True:
+            try:
+                at, line = lines.get(timeout=max(0.0, deadline - time.perf_counter()))
+            except queue.Empty:
+                raise SystemExit(f"mkdocs serve did not log {text!r} within {timeout:.0f} s") from None
+            if "ERROR" in line or "Traceback" in line:
+                raise SystemExit(f"mkdocs serve failed: {line}")
+            if text in line and at >= since:
+                return at
+
+    try:
+        wait_for("Serving on", 0.0)
+        target = sorted((site / "maps").rglob("*.md"))[len(list((site / "maps").rglob("*.md"))) // 3]
+        url = f"http://127.0.0.1:{port}/maps/{target.relative_to(site / 'maps').with_suffix('').as_posix()}/"
+        original = target.read_text(encoding="utf-8")
+        seconds = []
+        for edit in range(edits):
+            time.sleep(1.0)  # let the watcher settle, as between two saves of a person
+            word = f"Bewerking{edit}x{random.randrange(10**6)}"
+            start = time.perf_counter()
+            target.write_text(original.replace("\n## ", f"\n- {word}.\n\n## ", 1), encoding="utf-8")
+            reloaded = wait_for("Reloading browsers", start)
+            with urllib.request.urlopen(url, timeout=30) as response:
+                if word not in response.read().decode("utf-8"):
+                    raise SystemExit(f"after the rebuild, {url} does not show the edit")
+            seconds.append(reloaded - start)
+            print(f"  serve: edit {edit + 1} on screen after {seconds[-1]:.2f} s", flush=True)
+        target.write_text(original, encoding="utf-8")
+        return ServeRun(len(list((site / "maps").rglob("*.md"))), seconds)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def main() -> None:
@@ -185,6 +294,14 @@ def main() -> None:
     parser.add_argument(
         "--suite", choices=["all", "build", "search", "pages"], default="all", help="which measurements"
     )
+    parser.add_argument(
+        "--b-max",
+        type=int,
+        default=5000,
+        help="largest number of maps B is measured at (B grows with the square: about 17 minutes at 5000)",
+    )
+    parser.add_argument("--serve-size", type=int, default=1000, help="maps in the serve test (0: no serve test)")
+    parser.add_argument("--edits", type=int, default=5, help="map edits in the serve test (the median counts)")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",")]
 
@@ -195,21 +312,29 @@ def main() -> None:
     if arguments.suite in ("search", "pages"):
         return
     results: dict[int, dict[str, Run]] = {}
+    serve: ServeRun | None = None
     with tempfile.TemporaryDirectory(prefix="empathy-bench-") as temporary:
         for count in sizes:
             root = Path(temporary) / str(count)
             generate(root, count)
-            results[count] = {}
-            for name, command in COMMANDS.items():
-                if name in "DE":  # warm-up: compiled modules and the file cache, as on every later run
-                    measure(*command(root))
-                repeat = 1 if name == "B" and count >= 5000 else arguments.repeat
-                runs = [measure(*command(root)) for _ in range(repeat)]
-                results[count][name] = median_run(runs)
-                run = results[count][name]
-                print(f"N={count:5} {name}: {run.seconds:8.2f} s  {run.peak_mb:7.0f} MB  ({repeat} run(s))", flush=True)
+            names = [name for name in COMMANDS if name != "B" or count <= arguments.b_max]
+            for name in "DE":  # warm-up: compiled modules and the file cache, as on every later run
+                measure(*COMMANDS[name](root))
+            runs: dict[str, list[Run]] = {name: [] for name in names}
+            # Round by round (A, B, C, D, E, P, then again), so that a change in the machine's load
+            # falls on every case alike and the ratios within a round hold.
+            for round_ in range(arguments.repeat):
+                for name in names:
+                    if round_ > 0 and (name == "P" or (name == "B" and count >= 5000)):
+                        continue  # once is enough: P for its index step, B at 5000 takes a quarter of an hour
+                    runs[name].append(measure(*COMMANDS[name](root)))
+                    run = runs[name][-1]
+                    print(f"N={count:5} {name}: {run.seconds:8.2f} s  {run.peak_mb:7.0f} MB", flush=True)
+            results[count] = {name: median_run(measured) for name, measured in runs.items()}
+            if count == arguments.serve_size and arguments.edits > 0:
+                serve = serve_latency(root / "A", arguments.edits)
             shutil.rmtree(root)
-    report(results, arguments.out)
+    report(results, serve, arguments.out)
 
 
 def machine() -> str:
@@ -268,27 +393,29 @@ def write_section(path: Path, name: str, lines: list[str]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def report(results: dict[int, dict[str, Run]], out: Path) -> None:
-    rows = []
+def _met(value: float, goal: str) -> str:
+    return "met" if value <= GOALS[goal][0] else "missed"
+
+
+def report(results: dict[int, dict[str, Run]], serve: ServeRun | None, out: Path) -> None:
+    def seconds(runs: dict[str, Run], name: str) -> str:
+        return f"{runs[name].seconds:.2f}" if name in runs else "–"
+
+    def memory(runs: dict[str, Run], name: str) -> str:
+        return f"{runs[name].peak_mb:.0f}" if name in runs else "–"
+
+    print("\n    N     A/B    A/C    D/E   memory A/C   Pagefind step (s)")
     for count, runs in results.items():
-        a, b, c, d, e = (runs[name] for name in "ABCDE")
-        rows.append(
-            (
-                count,
-                a,
-                b,
-                c,
-                d,
-                e,
-                a.seconds / b.seconds,
-                a.seconds / c.seconds,
-                d.seconds / e.seconds,
-                a.peak_mb / c.peak_mb,
-            )
+        a, c, d, e = (runs[name] for name in "ACDE")
+        ab = f"{a.seconds / runs['B'].seconds:6.2f}" if "B" in runs else "     –"
+        print(
+            f"{count:5}  {ab} {a.seconds / c.seconds:6.2f} {d.seconds / e.seconds:6.2f}  "
+            f"{a.peak_mb / c.peak_mb:6.2f}       {index_seconds(runs['P']):6.2f}"
         )
-    print("\n    N     A/B    A/C    D/E   memory A/C")
-    for count, *_, ab, ac, de, memory in rows:
-        print(f"{count:5}  {ab:6.2f} {ac:6.2f} {de:6.2f}  {memory:6.2f}")
+    print("\nGoals:")
+    lines_goals = goal_lines(results, serve)
+    for line in lines_goals:
+        print(f"  {line}")
     if len(results) > 1 and min(results) * 5 in results:
         small, large = min(results), min(results) * 5
         print(f"A({large})/A({small}) = {results[large]['A'].seconds / results[small]['A'].seconds:.2f}")
@@ -296,27 +423,67 @@ def report(results: dict[int, dict[str, Run]], out: Path) -> None:
     chart = out / "assets" / "benchmark.png"
     chart.parent.mkdir(parents=True, exist_ok=True)
     plot(results, chart)
+    load = os.getloadavg()
     lines = [
         "## Build",
         "",
         f"Measured on {datetime.date.today().isoformat()} ({machine()}) by `./dev bench`: median of whole",
-        "processes, on generated playbooks in the real map format.",
+        "processes, run round by round (A, B, C, D, E, then again) on generated playbooks in the real map",
+        f"format. Load average at the end of the run: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min).",
         "",
-        "- **A** `mkdocs build` with the plugin; **B** the same files as plain mkdocs-material pages with the",
-        "  default navigation; **C** the same with a one-entry navigation (the MkDocs floor);",
-        "- **D** `empathy-playbook check`; **E** a bare loop of `frontmatter.load` over the maps.",
+        "- **A** `mkdocs build` with the plugin and the theme's own search (`search: theme`), as B and C;",
+        "  **B** the same files as plain mkdocs-material pages with the default navigation; **C** the same",
+        "  with a one-entry navigation (the MkDocs floor);",
+        "- **D** `empathy-playbook check`; **E** a bare loop of `frontmatter.load` over the maps;",
+        "- **P** the default build (`search: pagefind`), once; *index step*: the Pagefind step in it, as the",
+        "  plugin logs it.",
+        "- *memory*: the peak resident set of each process (MB).",
         "",
-        "| maps | A (s) | B (s) | C (s) | A/B | A/C | D (s) | E (s) | D/E | memory A / C (MB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| maps | A (s) | B (s) | C (s) | A/B | A/C | D (s) | E (s) | D/E | P (s) | index step (s) "
+        "| memory A / B / C (MB) | memory A/C | memory D / E (MB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for count, a, b, c, d, e, ab, ac, de, _ in rows:
+    for count, runs in results.items():
+        a, c, d, e = (runs[name] for name in "ACDE")
+        ab = f"{a.seconds / runs['B'].seconds:.2f}" if "B" in runs else "–"
         lines.append(
-            f"| {count} | {a.seconds:.2f} | {b.seconds:.2f} | {c.seconds:.2f} | {ab:.2f} | {ac:.2f} "
-            f"| {d.seconds:.2f} | {e.seconds:.2f} | {de:.2f} | {a.peak_mb:.0f} / {c.peak_mb:.0f} |"
+            f"| {count} | {a.seconds:.2f} | {seconds(runs, 'B')} | {c.seconds:.2f} | {ab} | {a.seconds / c.seconds:.2f} "
+            f"| {d.seconds:.2f} | {e.seconds:.2f} | {d.seconds / e.seconds:.2f} | {runs['P'].seconds:.2f} "
+            f"| {index_seconds(runs['P']):.2f} | {memory(runs, 'A')} / {memory(runs, 'B')} / {memory(runs, 'C')} "
+            f"| {a.peak_mb / c.peak_mb:.2f} | {memory(runs, 'D')} / {memory(runs, 'E')} |"
         )
+    if serve is not None:
+        edits = ", ".join(f"{s:.2f}" for s in serve.seconds)
+        lines += [
+            "",
+            f"**Serve**: `mkdocs serve` of playbook A at {serve.maps} maps, one map saved {len(serve.seconds)} times: from the save",
+            f"until the server tells the browser to reload (the page then served holds the edit): {edits} s;",
+            f"median **{serve.median:.2f} s**.",
+        ]
+    lines += ["", "Goals, in this run:", "", *(f"- {line}" for line in lines_goals)]
     lines += ["", "![Build time against the number of maps](assets/benchmark.png)", ""]
     write_section(out / "benchmark.md", "build", lines)
     print(f"\nWrote {out / 'benchmark.md'} and {chart}")
+
+
+def goal_lines(results: dict[int, dict[str, Run]], serve: ServeRun | None) -> list[str]:
+    """Each goal of the round with the figure measured for it, and whether it is met."""
+    lines = []
+    for count in (1000, 5000):
+        if count in results:
+            ratio = results[count]["A"].seconds / results[count]["C"].seconds
+            lines.append(f"A/C at {count} maps: {ratio:.2f} (goal <= 1.3): {_met(ratio, 'A/C')}")
+    if 1000 in results:
+        ratio = results[1000]["D"].seconds / results[1000]["E"].seconds
+        lines.append(f"D/E at 1000 maps: {ratio:.2f} (goal <= 2.0): {_met(ratio, 'D/E')}")
+    if 5000 in results:
+        ratio = results[5000]["A"].peak_mb / results[5000]["C"].peak_mb
+        lines.append(f"peak memory A/C at 5000 maps: {ratio:.2f} (goal <= 1.5): {_met(ratio, 'memory')}")
+    if serve is not None:
+        lines.append(
+            f"serve, edit on screen (median): {serve.median:.2f} s (goal <= 2 s): {_met(serve.median, 'serve')}"
+        )
+    return lines
 
 
 def plot(results: dict[int, dict[str, Run]], path: Path) -> None:
@@ -332,7 +499,8 @@ def plot(results: dict[int, dict[str, Run]], path: Path) -> None:
         ("B", "B: plain, default navigation"),
         ("C", "C: plain, one-entry navigation"),
     ):
-        axes.plot(sizes, [results[n][name].seconds for n in sizes], marker="o", label=label)
+        measured = [n for n in sizes if name in results[n]]
+        axes.plot(measured, [results[n][name].seconds for n in measured], marker="o", label=label)
     axes.set_xlabel("maps")
     axes.set_ylabel("build time (s)")
     axes.set_xscale("log")
