@@ -128,7 +128,7 @@ def test_the_contributor_flow_new_check_fix_matches_the_build(project: Path) -> 
     check = run_program("check", cwd=project)
     problems = [line for line in check.stdout.splitlines() if line.startswith("maps/zorg/")]
     assert problems == [
-        "maps/zorg/orthopedisch-arts-e.md:5: error: 'market' must be 'b2b' or 'b2c', not 'b2x'",
+        "maps/zorg/orthopedisch-arts-e.md:6: error: 'market' must be 'b2b' or 'b2c', not 'b2x'",
         "maps/zorg/orthopedisch-arts-e.md:50: error: the section 'Wil bereiken' is empty; write at least one item under it, as '- ...'",
     ]
     build = Site(project).build(strict=True)
@@ -137,7 +137,7 @@ def test_the_contributor_flow_new_check_fix_matches_the_build(project: Path) -> 
 
     # Fixed by the line numbers given.
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines[4] = "market: b2b"
+    lines[5] = "market: b2b"
     lines.insert(50, "- groei #economisch")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert run_program("check", "--strict", cwd=project).returncode == 0

@@ -6,7 +6,8 @@ import datetime
 import json
 from typing import Any
 
-from .model import EmpathyMap, Section
+from .fields import FIELDS, Field, Kind
+from .model import EmpathyMap, Profile, Section
 from .playbook import Playbook
 
 EXPORT_VERSION = 1
@@ -32,20 +33,8 @@ def _map(m: EmpathyMap) -> dict[str, Any]:
     return {
         "path": m.path,
         "page": m.page_path,
-        "title": m.title,
-        "role": p.role,
-        "organisation": p.organisation,
-        "market": p.market,
-        "segment": p.segment,
-        "account": p.account,
-        "buying_roles": list(p.buying_roles),
-        "relations": [{"map": r.map, "kind": r.kind, "line": r.line} for r in p.relations],
-        "metaphors": list(p.metaphors),
-        "routine": {entry.key: entry.value for entry in p.routine},
-        "owner": p.owner,
-        "reviewed": p.reviewed.isoformat() if p.reviewed else None,
-        "tags": list(p.tags),
-        "subject": p.subject,
+        **{spec.key: _value(p, spec) for spec in FIELDS},
+        "title": m.title,  # the file name when the front matter has none, as on the site
         "introduction": "\n".join(text for _, text in m.intro).strip(),
         "sections": {key: _section(section) for key, section in m.sections.items()},
         "other_sections": [_section(section) for section in m.other_sections],
@@ -53,6 +42,19 @@ def _map(m: EmpathyMap) -> dict[str, Any]:
             {"line": problem.line, "level": problem.level.value, "message": problem.message} for problem in m.problems
         ],
     }
+
+
+def _value(p: Profile, spec: Field) -> Any:
+    """A front matter value as JSON: text, a list of texts, a date as YYYY-MM-DD (or null), routine data
+    as an object, relations as a list of objects."""
+    value = getattr(p, spec.key)
+    if spec.kind is Kind.MAPPING:
+        return {entry.key: entry.value for entry in value}
+    if spec.kind is Kind.RELATIONS:
+        return [{"map": relation.map, "kind": relation.kind, "line": relation.line} for relation in value]
+    if spec.kind is Kind.DATE:
+        return value.isoformat() if value else None
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _section(section: Section) -> dict[str, Any]:

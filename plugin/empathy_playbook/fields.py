@@ -1,4 +1,5 @@
-"""The front matter keys of a map: one definition, read by the validator (and by the JSON Schema export).
+"""The front matter keys of a map: one definition (`FIELDS`), from which the validator, the `Profile`,
+the JSON Schema, the export, the profile card and the meeting card all follow.
 
 Values are read from YAML *nodes*, not from what PyYAML would construct, so that a
 text field keeps the text as written (`segment: NO` is "NO", not False) and every
@@ -12,6 +13,7 @@ import enum
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -30,8 +32,19 @@ class Kind(enum.Enum):
     RELATIONS = "list of relations to other maps"
 
 
+class LinksTo(enum.Enum):
+    """Where a value on the profile card links to."""
+
+    NOTHING = "nothing"
+    ACCOUNT = "the account's page"
+    METAPHOR = "the metaphor's entry on the metaphors page"
+
+
 @dataclass(frozen=True)
 class Field:
+    """One front matter key. Adding a field is adding one of these (and its labels in `i18n.py`): the
+    reader, the `Profile`, the JSON Schema, the export, the profile card and the meeting card follow."""
+
     name: str
     kind: Kind
     description: str
@@ -40,6 +53,21 @@ class Field:
     aliases: tuple[str, ...] = ()
     choice_aliases: Mapping[str, str] = field(default_factory=dict)
     """Other words for a choice (another language), as spelled; compared without case or accents."""
+    attribute: str = ""
+    """Its name on `Profile` and in the export, where that differs from `name` (a list is plural: `metaphors`)."""
+    choice_labels: str = ""
+    """The label key prefix of its choices: `market` shows `b2b` as the label `market.b2b`."""
+    unshown: tuple[str, ...] = ()
+    """Values the profile card does not show (the default `persona` says nothing)."""
+    links_to: LinksTo = LinksTo.NOTHING
+    """Where its values link to on the profile card."""
+    on_meeting_card: bool = False
+    """Also in the meeting card's "who" (the rest is the team's own business: owner, tags, review)."""
+
+    @property
+    def key(self) -> str:
+        """Its name on `Profile` and in the export."""
+        return self.attribute or self.name
 
     def choice(self, text: str) -> str | None:
         """The choice `text` names (a choice or an alias, in any case, with or without accents), if any."""
@@ -59,17 +87,26 @@ RELATION_KINDS: tuple[str, ...] = ("reports-to", "influences", "blocks", "advise
 """How one stakeholder of an account relates to another (`relations:`), read as "<this map> <kind> <other map>"."""
 
 FIELDS: tuple[Field, ...] = (
+    # In the order of the profile card (the JSON Schema, the export and the 'new' template follow it too).
     Field("title", Kind.TEXT, "The persona or buyer, as shown.", required=True),
-    Field("role", Kind.TEXT, "Job title or function."),
-    Field("organisation", Kind.TEXT, "The customer organisation.", aliases=("organization",)),
-    Field("market", Kind.CHOICE, "Business or consumer market.", choices=("b2b", "b2c")),
+    Field(
+        "subject",
+        Kind.CHOICE,
+        "Who the map describes: a persona (default), a composite of real buyers, or a real person.",
+        choices=("persona", "composite", "real"),
+        choice_labels="subject",
+        unshown=("persona",),
+    ),
+    Field("role", Kind.TEXT, "Job title or function.", on_meeting_card=True),
+    Field("organisation", Kind.TEXT, "The customer organisation.", aliases=("organization",), on_meeting_card=True),
+    Field("market", Kind.CHOICE, "Business or consumer market.", choices=("b2b", "b2c"), choice_labels="market"),
     Field("segment", Kind.TEXT, "Sector or buyer segment, e.g. 'Prijskopers'."),
-    Field("account", Kind.TEXT, "Groups the maps of one customer account (multi-level selling)."),
-    Field("metaphor", Kind.TEXTS, "The storytelling metaphor(s) for this buyer, e.g. 'Racefiets'."),
-    Field("routine", Kind.MAPPING, "Routine customer data: name, address, age, position, ..."),
-    Field("owner", Kind.TEXT, "Who keeps this map current."),
-    Field("reviewed", Kind.DATE, "Date of the last review, as YYYY-MM-DD."),
-    Field("tags", Kind.LIST, "Free tags."),
+    Field(
+        "account",
+        Kind.TEXT,
+        "Groups the maps of one customer account (multi-level selling).",
+        links_to=LinksTo.ACCOUNT,
+    ),
     Field(
         "buying_role",
         Kind.CHOICES,
@@ -83,6 +120,9 @@ FIELDS: tuple[Field, ...] = (
             "poortwachter": "gatekeeper",
             "initiatiefnemer": "initiator",
         },
+        attribute="buying_roles",
+        choice_labels="role",
+        on_meeting_card=True,
     ),
     Field(
         "relations",
@@ -96,13 +136,22 @@ FIELDS: tuple[Field, ...] = (
             "blokkeert": "blocks",
             "adviseert": "advises",
         },
+        # Shown as a row per kind, both ways: 'Reports to' on this map, 'Is reported to by' on the other.
+        choice_labels="relation",
+        on_meeting_card=True,
     ),
     Field(
-        "subject",
-        Kind.CHOICE,
-        "Who the map describes: a persona (default), a composite of real buyers, or a real person.",
-        choices=("persona", "composite", "real"),
+        "metaphor",
+        Kind.TEXTS,
+        "The storytelling metaphor(s) for this buyer, e.g. 'Racefiets'.",
+        attribute="metaphors",
+        links_to=LinksTo.METAPHOR,
+        on_meeting_card=True,
     ),
+    Field("routine", Kind.MAPPING, "Routine customer data: name, address, age, position, ..."),
+    Field("owner", Kind.TEXT, "Who keeps this map current."),
+    Field("reviewed", Kind.DATE, "Date of the last review, as YYYY-MM-DD."),
+    Field("tags", Kind.LIST, "Free tags."),
 )
 
 FIELD_BY_NAME: dict[str, Field] = {name: f for f in FIELDS for name in (f.name, *f.aliases)}
@@ -170,7 +219,7 @@ class FrontMatterReader:
             )
             return Profile()
 
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         seen: dict[str, yaml.Node] = {}
         for key_node, value_node in root.value:
             key = self._key(key_node)
@@ -220,22 +269,9 @@ class FrontMatterReader:
                 "(it stands in the navigation of every page): shorten it",
             )
             title = title[: MAX_TITLE - 1] + "…"
-        return Profile(
-            title=title,
-            role=str(values.get("role", "")),
-            organisation=str(values.get("organisation", "")),
-            market=str(values.get("market", "")),
-            segment=str(values.get("segment", "")),
-            account=str(values.get("account", "")),
-            metaphors=tuple(values.get("metaphor", ())),  # type: ignore[arg-type]
-            routine=tuple(values.get("routine", ())),  # type: ignore[arg-type]
-            owner=str(values.get("owner", "")),
-            reviewed=values.get("reviewed"),  # type: ignore[arg-type]
-            tags=tuple(values.get("tags", ())),  # type: ignore[arg-type]
-            subject=str(values.get("subject") or "persona"),
-            buying_roles=tuple(values.get("buying_role", ())),  # type: ignore[arg-type]
-            relations=tuple(values.get("relations", ())),  # type: ignore[arg-type]
-        )
+        values["title"] = title
+        # An empty value is no value: the Profile's default stands (subject: persona).
+        return Profile(**{spec.key: values[spec.name] for spec in FIELDS if values.get(spec.name) not in (None, "")})
 
     def _key(self, node: yaml.Node) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:

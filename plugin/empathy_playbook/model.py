@@ -125,7 +125,8 @@ class Relation:
 
 @dataclass(frozen=True)
 class Profile:
-    """The front matter, validated: who the buyer is."""
+    """The front matter, validated: who the buyer is. One attribute per field of `fields.FIELDS`, named
+    by its `Field.key` (a test keeps the two equal); the reader fills it from those definitions."""
 
     title: str = ""
     role: str = ""

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from .card import Block, blocks, inline_html, topic
 from .committee import Coverage, Link, account_links, coverage, diagram
+from .fields import FIELDS, Field, Kind, LinksTo
 from .i18n import Labels
 from .model import EmpathyMap, Report, Section, quoted
 from .pages import (
@@ -45,6 +46,10 @@ ACCOUNT_ROWS: tuple[str, ...] = (*GRID_ORDER, *EXTRA_SECTIONS)
 
 CARD_TOP_ITEMS = 3
 """Pains and gains on a meeting card: the first ones of the map, as its author ordered them."""
+
+
+ProfileRow = tuple[str, list[tuple[str, str]]]
+"""A row of a profile card: its label and its values, each as (text, link or "")."""
 
 
 @dataclass(frozen=True)
@@ -190,35 +195,55 @@ class Renderer:
     def _empty_view(self, key: str) -> SectionView:
         return SectionView(key, key, self.labels[key], self.labels[f"question.{key}"], Markup(""), "", 0)
 
-    def _profile_rows(self, m: EmpathyMap, url: UrlFor) -> list[tuple[str, list[tuple[str, str]]]]:
-        """(label, [(text, link or "")]) for each front matter value the map has, in a fixed order."""
-        p = m.profile
-        rows: list[tuple[str, list[tuple[str, str]]]] = []
-
-        def add(key: str, *values: tuple[str, str]) -> None:
-            kept = [(text, link) for text, link in values if text]
-            if kept:
-                rows.append((self.labels[key], kept))
-
-        add("subject", (self.labels[f"subject.{p.subject}"] if p.subject != "persona" else "", ""))
-        add("role", (p.role, ""))
-        add("organisation", (p.organisation, ""))
-        add("market", (self.labels[f"market.{p.market}"] if p.market else "", ""))
-        add("segment", (p.segment, ""))
+    def _profile_rows(self, m: EmpathyMap, url: UrlFor) -> list[ProfileRow]:
+        """(label, [(text, link or "")]) for each front matter value the map has, in the order of `FIELDS`,
+        then the other maps of its account."""
+        rows = self._field_rows(m, [spec for spec in FIELDS if spec.name != "title"], url, card=False)
         account = self._account_of.get(m)
-        add("account", (p.account, url(account_page(account.slug)) if account else ""))
-        add("buying_role", *((self.labels[f"role.{role}"], "") for role in p.buying_roles))
-        for label, others in self._relation_rows(m):
-            rows.append((label, [(other.title, url(other.page_path)) for other in others]))
-        add("metaphor", *((name, url(f"{METAPHORS_PAGE}#{self.metaphor_anchor(name)}")) for name in p.metaphors))
-        for entry in p.routine:
-            add(f"routine.{entry.key}", (entry.value, ""))
-        add("owner", (p.owner, ""))
-        add("reviewed", (p.reviewed.isoformat() if p.reviewed else "", ""))
-        add("tags", *((tag, "") for tag in p.tags))
         if account:
-            add("account.others", *((other.title, url(other.page_path)) for other in account.maps if other is not m))
+            others = [(other.title, url(other.page_path)) for other in account.maps if other is not m]
+            if others:
+                rows.append((self.labels["account.others"], others))
         return rows
+
+    def _field_rows(self, m: EmpathyMap, specs: Sequence[Field], url: UrlFor, *, card: bool) -> list[ProfileRow]:
+        """A row per field the map has a value for (routine data: a row per entry; relations: a row per
+        kind, both ways). On the profile card values link where their field says; on the meeting `card`
+        only relations link, to the other maps' cards."""
+        p = m.profile
+        rows: list[ProfileRow] = []
+        for spec in specs:
+            value = getattr(p, spec.key)
+            if spec.kind is Kind.MAPPING:
+                rows += [(self.labels[f"{spec.name}.{e.key}"], [(e.value, "")]) for e in value if e.value]
+                continue
+            if spec.kind is Kind.RELATIONS:
+                for label, others in self._relation_rows(m, spec):
+                    rows.append((label, [(o.title, url(card_page(o) if card else o.page_path)) for o in others]))
+                continue
+            texts = [value] if not isinstance(value, tuple) else list(value)
+            shown = []
+            for text in texts:
+                if not text or text in spec.unshown:
+                    continue
+                if isinstance(text, datetime.date):
+                    text = text.isoformat()
+                link = "" if card else self._link(m, spec, text)
+                shown.append(
+                    (self.labels[f"{spec.choice_labels}.{text}"] if spec.choice_labels else text, link and url(link))
+                )
+            if shown:
+                rows.append((self.labels[spec.name], shown))
+        return rows
+
+    def _link(self, m: EmpathyMap, spec: Field, value: str) -> str:
+        """The page path a value on the profile card links to, or ""."""
+        if spec.links_to is LinksTo.ACCOUNT:
+            account = self._account_of.get(m)
+            return account_page(account.slug) if account else ""
+        if spec.links_to is LinksTo.METAPHOR:
+            return f"{METAPHORS_PAGE}#{self.metaphor_anchor(value)}"
+        return ""
 
     def coverage(self, account: Account) -> Coverage:
         if account.slug not in self._coverage:
@@ -310,37 +335,25 @@ class Renderer:
         )
         return RenderedPage(title, document)
 
-    def _card_rows(self, m: EmpathyMap, url: UrlFor) -> list[tuple[str, list[tuple[str, str]]]]:
+    def _card_rows(self, m: EmpathyMap, url: UrlFor) -> list[ProfileRow]:
         """The card's "who": what matters in the meeting. Not the owner, tags or review dates: those are ours."""
-        p = m.profile
-        rows: list[tuple[str, list[tuple[str, str]]]] = []
+        return self._field_rows(m, [spec for spec in FIELDS if spec.on_meeting_card], url, card=True)
 
-        def add(label: str, *values: tuple[str, str]) -> None:
-            kept = [(text, link) for text, link in values if text]
-            if kept:
-                rows.append((label, kept))
-
-        add(self.labels["role"], (p.role, ""))
-        add(self.labels["organisation"], (p.organisation, ""))
-        add(self.labels["buying_role"], *((self.labels[f"role.{role}"], "") for role in p.buying_roles))
-        add(self.labels["metaphor"], *((name, "") for name in p.metaphors))
-        for label, others in self._relation_rows(m):
-            add(label, *((other.title, url(card_page(other))) for other in others))
-        return rows
-
-    def _relation_rows(self, m: EmpathyMap) -> list[tuple[str, list[EmpathyMap]]]:
-        """("Reports to", [maps]) for the map's own relations, then ("Is influenced by", [maps]) for the others'."""
+    def _relation_rows(self, m: EmpathyMap, spec: Field) -> list[tuple[str, list[EmpathyMap]]]:
+        """("Reports to", [maps]) for the map's own relations, then ("Is reported to by", [maps]) for the
+        others' relations to it; the labels are the field's choice labels (`relation.reports-to`,
+        `relation.in.reports-to`)."""
         account = self._account_of.get(m)
         if account is None:
             return []
         rows: dict[str, list[EmpathyMap]] = {}
         for link in self._links_of(account):
             if link.source is m:
-                rows.setdefault(f"relation.{link.kind}", []).append(link.target)
+                rows.setdefault(f"{spec.choice_labels}.{link.kind}", []).append(link.target)
         for link in self._links_of(account):
             if link.target is m:
-                rows.setdefault(f"relation.in.{link.kind}", []).append(link.source)
-        return [(_capitalised(self.labels[key]), list({id(m): m for m in maps}.values())) for key, maps in rows.items()]
+                rows.setdefault(f"{spec.choice_labels}.in.{link.kind}", []).append(link.source)
+        return [(_capitalised(self.labels[key]), list(dict.fromkeys(maps))) for key, maps in rows.items()]
 
     def _links_of(self, account: Account) -> list[Link]:
         if account.slug not in self._links:
