@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from bs4 import BeautifulSoup
 from empathy_playbook.vocabulary import GRID_SECTIONS
 
 from .browser.playbook import DUTCH_DOCS, DUTCH_MAPS, DUTCH_ONBOARDING, write_playbook
-from .support import REPO, run_module, run_program
+from .support import REPO, pagefind_records, run_module, run_program
 
 LINKING_MAP = """\
 ---
@@ -79,9 +80,29 @@ def build(engine: str, project: Path) -> Path:
     return site
 
 
+@pytest.fixture(scope="module")
+def built_by(example: Path) -> Callable[[str], Path]:
+    """The example's site as built by an engine, built once per module whichever test asks first."""
+    sites: dict[str, Path] = {}
+
+    def site(engine: str) -> Path:
+        if engine not in sites:
+            sites[engine] = build(engine, example)
+        return sites[engine]
+
+    return site
+
+
 @pytest.fixture(scope="module", params=["mkdocs", "properdocs", "zensical"])
-def built(request: pytest.FixtureRequest, example: Path) -> tuple[str, Path]:
-    return request.param, build(request.param, example)
+def built(request: pytest.FixtureRequest, built_by: Callable[[str], Path]) -> tuple[str, Path]:
+    return request.param, built_by(request.param)
+
+
+def test_properdocs_builds_the_same_search_index_as_mkdocs(built_by: Callable[[str], Path]) -> None:
+    """Both run the plugin, so both must give readers the same Pagefind search: pages, sections, filters."""
+    mkdocs, properdocs = pagefind_records(built_by("mkdocs")), pagefind_records(built_by("properdocs"))
+    assert "/maps/zorg/chirurg/" in mkdocs and len(mkdocs) >= len(MAP_PAGES)
+    assert properdocs == mkdocs
 
 
 def test_every_engine_builds_the_example_and_the_site_check_passes(built: tuple[str, Path], example: Path) -> None:
