@@ -8,7 +8,6 @@ that grow with every map. Every value from a map goes through `escape`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import cached_property
 
@@ -33,7 +32,7 @@ from .pages import (
 )
 from .paging import NeedMatrix, Part, Segment, by_map, need_matrix, segment_page, segments, split
 from .playbook import NeedEntry
-from .render import Renderer
+from .render import Renderer, script_json
 from .review import Overdue, overdue_maps
 from .section_html import plain_text
 from .slugs import slugify, unique_slugs
@@ -237,7 +236,7 @@ class IndexViews:
             shown=len(shown),
             rows=Markup(self._map_rows(shown, urls)),
             segment_links=Markup(segment_links),
-            data=Markup(_script_json(self._overview_data(maps, urls))),
+            data=Markup(script_json(self._overview_data(maps, urls))),
             compare=url(COMPARE_PAGE),
         )
         # The search index reads the page without its data: the maps are found on their own pages.
@@ -518,9 +517,3 @@ class _Urls:
 def _sub(html: str) -> str:
     """A second, smaller line in a table cell (the role under the name, the account under the organisation)."""
     return f'<span class="ep-sub">{html}</span>' if html else ""
-
-
-def _script_json(data: object) -> str:
-    """JSON that can stand in a <script> element: `<`, `>` and `&` escaped, so no text can close it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

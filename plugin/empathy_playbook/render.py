@@ -10,6 +10,7 @@ produced from Markdown by the section pipeline (`section_html.py`). The index pa
 from __future__ import annotations
 
 import datetime
+import json
 import posixpath
 import re
 from collections.abc import Sequence
@@ -362,7 +363,10 @@ class Renderer:
 
     def compare_page(self, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         sections = [(key, self.labels[key]) for key in GRID_ORDER]
-        page = self.env.get_template("empathy_playbook/compare.html").render(sections=sections, url=url)
+        # The only pages the view may load: the map pages of this build. Its address names the maps to
+        # compare, and anyone can write an address, so it is a choice among these, never a URL to fetch.
+        maps = Markup(script_json([url(m.page_path) for m in self.playbook.maps]))
+        page = self.env.get_template("empathy_playbook/compare.html").render(sections=sections, maps=maps)
         return RenderedPage(self.labels["page.compare"], page, wide=True)
 
     def onboarding_page(self, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
@@ -417,6 +421,12 @@ def rebase_links(html: str, base: str) -> str:
         return f"{match.group(1)}{joined or './'}{rest}{match.group(3)}"
 
     return _LINK_ATTRIBUTE.sub(rebased, html)
+
+
+def script_json(data: object) -> str:
+    """JSON that can stand in a <script> element: `<`, `>` and `&` escaped, so no text can close it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _capitalised(text: str) -> str:

@@ -219,9 +219,23 @@
     }
   }
 
+  // The address names the maps to compare (#<address>,<address>,...), and anyone can write an address: it
+  // only chooses among the map pages of this build, which the page lists. Nothing else is loaded or linked.
+  function chosenMaps(root) {
+    const list = root.querySelector("script.ep-compare-maps");
+    const built = new Set(JSON.parse(list ? list.textContent : "[]").map((page) => new URL(page, location.href).href));
+    const chosen = location.hash.slice(1).split(",").map((page) => {
+      try {
+        return new URL(decodeURIComponent(page), location.href).href;
+      } catch {
+        return "";
+      }
+    });
+    return [...new Set(chosen)].filter((page) => built.has(page));
+  }
+
   async function compare(root) {
-    const pages = location.hash.slice(1).split(",").filter(Boolean).map(decodeURIComponent)
-      .filter((page) => new URL(page, location.href).origin === location.origin);
+    const pages = chosenMaps(root);
     if (pages.length < 2) return;
     const table = root.querySelector("table");
     const documents = await Promise.all(pages.map(async (page) => {
