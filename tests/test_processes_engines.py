@@ -159,6 +159,35 @@ def test_a_link_in_a_map_lands_where_the_author_meant_in_every_engine(built: tup
         assert landed == target, (engine, text, links[text])
 
 
+HOSTILE_TITLE = "<img src=x onerror=alert(1)> & <script>alert(2)</script>"
+HOSTILE_FOLDER = "<svg onload=alert(3)>"
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_hostile_names_and_titles_stay_text_in_the_navigation_of_every_engine(engine: str, tmp_path: Path) -> None:
+    """Issue 11: mkdocs-material prints navigation titles as HTML; those the plugin causes must be text."""
+    project = write_example(tmp_path)
+    hostile = LINKING_MAP.replace("title: Verwijzer <R&D>", f'title: "{HOSTILE_TITLE}"')
+    (project / "maps" / "zorg" / "actief.md").write_text(hostile, encoding="utf-8")
+    (project / "maps" / HOSTILE_FOLDER).mkdir()
+    (project / "maps" / HOSTILE_FOLDER / "koper.md").write_text(LINKING_MAP, encoding="utf-8")
+    site = project / f"site-{engine}"
+    result = run_module(engine, "build", "-f", "mkdocs.yml", "-d", str(site), cwd=project)  # lenient
+    assert result.returncode == 0, result.stderr
+    assert f"maps/{HOSTILE_FOLDER}/koper.md:1: the name '{HOSTILE_FOLDER}' holds '<'" in result.stderr
+    assert not (site / "maps" / HOSTILE_FOLDER).exists()
+    for page in ("", "maps/zorg/actief", "needs"):
+        document = _soup(site, page)
+        navigation = document.select(".md-nav--primary")
+        assert navigation, (engine, page)
+        for nav in navigation:
+            assert not nav.select("script, img, [onerror], [onload]"), (engine, page)
+            assert HOSTILE_FOLDER not in nav.get_text(), (engine, page)  # refused: no section of its own
+        titles = {a.get_text(" ", strip=True) for nav in navigation for a in nav.select("a")}
+        assert HOSTILE_TITLE in titles, (engine, page, titles)  # shown as written, as text
+    assert HOSTILE_TITLE in _soup(site, "maps/zorg/actief").title.get_text()
+
+
 def test_zensical_publishes_the_same_html_as_the_plugin(example: Path) -> None:
     mkdocs, zensical = build("mkdocs", example), build("zensical", example)
     for page in [*MAP_PAGES, *GENERATED_PAGES, "accounts/ziekenhuis-noord"]:
