@@ -58,17 +58,17 @@ def build(site: Path, command: list[str], env: dict[str, str]) -> tuple[float, s
     return seconds, result.stderr
 
 
-def prepare(root: Path) -> tuple[Path, Path]:
-    """Two copies of the generated playbook A: P with the default search (Pagefind), T with search: theme."""
+def prepare(root: Path, pagefind_config: str) -> tuple[Path, Path]:
+    """Two copies of the generated playbook A: P with the default search (Pagefind), T with search: theme.
+
+    A's own mkdocs.yml has `search: theme` (the build suite compares it with bare MkDocs);
+    `pagefind_config` is A's default configuration beside it."""
     pagefind, theme = root / "P", root / "T"
     for target in (pagefind, theme):
         shutil.copytree(root / "A" / "maps", target / "maps")
         shutil.copytree(root / "A" / "docs", target / "docs")
-    config = (root / "A" / "mkdocs.yml").read_text(encoding="utf-8")
-    (pagefind / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (theme / "mkdocs.yml").write_text(
-        config.replace("  - empathy-playbook\n", "  - empathy-playbook:\n      search: theme\n"), encoding="utf-8"
-    )
+    shutil.copy(root / "A" / pagefind_config, pagefind / "mkdocs.yml")
+    shutil.copy(root / "A" / "mkdocs.yml", theme / "mkdocs.yml")
     return pagefind, theme
 
 
@@ -126,8 +126,10 @@ def first_result(browser: object, site: Path, word: str, target: str) -> tuple[f
         return (found - start) / 1000, fetched
 
 
-def measure(root: Path, bin_dir: Path, env: dict[str, str], needle: str, needle_map: str, repeat: int) -> SearchRun:
-    pagefind, theme = prepare(root)
+def measure(
+    root: Path, bin_dir: Path, env: dict[str, str], needle: str, needle_map: str, repeat: int, pagefind_config: str
+) -> SearchRun:
+    pagefind, theme = prepare(root, pagefind_config)
     command = [str(bin_dir / "mkdocs"), "build", "-d", "site"]
     builds, indexes, theme_builds = [], [], []
     for _ in range(repeat):
