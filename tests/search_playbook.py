@@ -91,9 +91,11 @@ MAPS = {
 
 REAL_PERSON = ("Geheimnaam", "Verstopstraat")
 """The personal fields of the `subject: real` map: on no page, in no index."""
+# In Dutch: the playbook's site speaks Dutch, and so do its messages.
 REAL_PERSON_WARNINGS = tuple(
-    f"WARNING maps/zorg/directeur.md:{line}: routine.{field} is personal data of a real person (subject: real), "
-    "so the site leaves it out; remove it from the map (or allow it with publish_personal_data in mkdocs.yml)"
+    f"WARNING maps/zorg/directeur.md:{line}: routine.{field} is een persoonsgegeven van een echte persoon "
+    "(subject: real), dus de site laat het weg; haal het uit de map (of sta het toe met publish_personal_data "
+    "in mkdocs.yml)"
     for line, field in ((7, "name"), (8, "address"))
 )
 

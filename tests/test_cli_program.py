@@ -57,12 +57,14 @@ def test_check_json_and_github_formats(project: Path) -> None:
             "path": "maps/bad.md",
             "line": 5,
             "level": "error",
+            "code": "section.missing",
             "message": "the section 'Gains' is missing; add a heading '## Gains' with its items",
         },
         {
             "path": "maps/bad.md",
             "line": 21,
             "level": "warning",
+            "code": "heading.unknown",
             "message": "unknown section heading '## Gains%0A::warning::x,y: z'; the sections are: Sees, Hears, "
             "Thinks and feels, Says and does, Pains, Gains, Approach, Story, Questions (it is shown below the map)",
         },

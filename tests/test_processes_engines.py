@@ -111,7 +111,7 @@ def test_every_engine_builds_the_example_and_the_site_check_passes(built: tuple[
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     summary = re.fullmatch(
-        r".*: 4 map pages with their six sections, (\d+) internal links on (\d+) pages followed: no problems\.\n",
+        r".*: 4 mappagina's met hun zes onderdelen, (\d+) interne links op (\d+) pagina's gevolgd: geen problemen\.\n",
         result.stdout,
     )
     assert summary, result.stdout
@@ -174,7 +174,7 @@ def test_hostile_names_and_titles_stay_text_in_the_navigation_of_every_engine(en
     site = project / f"site-{engine}"
     result = run_module(engine, "build", "-f", "mkdocs.yml", "-d", str(site), cwd=project)  # lenient
     assert result.returncode == 0, result.stderr
-    assert f"maps/{HOSTILE_FOLDER}/koper.md:1: the name '{HOSTILE_FOLDER}' holds '<'" in result.stderr
+    assert f"maps/{HOSTILE_FOLDER}/koper.md:1: de naam '{HOSTILE_FOLDER}' bevat '<'" in result.stderr  # a Dutch site
     assert not (site / "maps" / HOSTILE_FOLDER).exists()
     for page in ("", "maps/zorg/actief", "needs"):
         document = _soup(site, page)
@@ -215,11 +215,11 @@ def test_zensical_without_the_generate_step_fails_the_site_check(tmp_path: Path)
     result = run_program("verify", "site", cwd=project)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
-        "site: none of the 4 maps has its page (the first would be maps/consument/hardloper/): the site was "
-        "built without the empathy-playbook plugin. An engine that ignores MkDocs plugins, such as Zensical, "
-        "must build from the folder that 'empathy-playbook generate --out DIR' writes (README: Engines)"
+        "site: geen van de 4 maps heeft een pagina (de eerste zou maps/consument/hardloper/ zijn): de site is "
+        "gebouwd zonder de plugin empathy-playbook. Een programma dat MkDocs-plugins negeert, zoals Zensical, "
+        "moet bouwen uit de folder die 'empathy-playbook generate --out FOLDER' schrijft (README: Engines)"
     )
-    assert result.stdout.endswith("0 map pages with their six sections, " + result.stdout.split(", ", 1)[1])
+    assert result.stdout.endswith("0 mappagina's met hun zes onderdelen, " + result.stdout.split(", ", 1)[1])
     assert "Traceback" not in result.stderr
 
 
@@ -262,27 +262,37 @@ def test_verify_names_each_missing_page_section_link_and_anchor(mkdocs_site: tup
     assert result.returncode == 1
     problems = result.stderr.splitlines()
     assert problems[:2] == [
-        'maps/zorg/chirurg/index.html: the page of maps/zorg/chirurg.md lacks the section(s) data-section="pains"',
-        "maps/zorg/directeur/: missing: the map maps/zorg/directeur.md has no page",
+        "maps/zorg/chirurg/index.html: op de pagina van maps/zorg/chirurg.md ontbreken de onderdelen "
+        'data-section="pains"',
+        "maps/zorg/directeur/: ontbreekt: de map maps/zorg/directeur.md heeft geen pagina",
     ]
     assert (
-        "needs/index.html: broken link '../maps/zorg/chirurg/#nowhere': maps/zorg/chirurg/index.html has no anchor '#nowhere'"
-        in problems
+        "needs/index.html: kapotte link '../maps/zorg/chirurg/#nowhere': maps/zorg/chirurg/index.html heeft geen "
+        "anker '#nowhere'" in problems
     )
-    assert any(p.startswith("needs/index.html: broken link '../maps/zorg/verdwenen/") for p in problems)
-    assert any("broken link '../directeur/'" in p for p in problems)  # the account's other stakeholder
-    assert result.stdout.endswith(f"{len(problems)} problems.\n")
+    assert any(p.startswith("needs/index.html: kapotte link '../maps/zorg/verdwenen/") for p in problems)
+    assert any("kapotte link '../directeur/'" in p for p in problems)  # the account's other stakeholder
+    assert result.stdout.endswith(f"{len(problems)} problemen.\n")
+    # The example is a Dutch site; --lang en gives the same problems in English.
+    english = run_program("verify", "--lang", "en", str(site), cwd=project)
+    assert english.stderr.splitlines()[1] == "maps/zorg/directeur/: missing: the map maps/zorg/directeur.md has no page"
+    assert english.stdout.endswith(f"{len(problems)} problems.\n")
 
 
 def test_verify_without_a_built_site_or_without_maps_says_so(tmp_path: Path) -> None:
     project = write_example(tmp_path)
     result = run_program("verify", "site", cwd=project)
-    assert (result.returncode, result.stderr) == (1, "site: no built site here (no index.html); build the site first\n")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "site: hier staat geen gebouwde site (geen index.html); bouw eerst de site\n",
+    )
     shutil.rmtree(project / "maps")
     (project / "maps").mkdir()
     result = run_program("verify", "site", cwd=project)
     assert result.returncode == 1
-    assert result.stderr.strip().endswith("maps: no maps here, so nothing to verify; is maps_dir right?")
+    assert result.stderr.strip().endswith(
+        "maps: hier staan geen maps, dus er valt niets te controleren; klopt maps_dir?"
+    )
 
 
 BROKEN_MAP = """\
@@ -302,7 +312,7 @@ def test_generate_reports_problems_exactly_as_check_and_still_writes_every_page(
     generated = run_program("generate", "--out", "out", cwd=project)
     assert checked.returncode == generated.returncode == 1
     assert generated.stdout == checked.stdout
-    assert "maps/kapot.md:3: error: YAML reads 'NO' as a yes/no value" in generated.stdout
+    assert "maps/kapot.md:3: fout: YAML leest 'NO' als een ja/nee-waarde" in generated.stdout
     assert (project / "out" / "docs" / "maps" / "kapot.md").is_file()  # a broken map never takes the site down
     assert "maps/kapot.md:6" in (project / "out" / "docs" / "maps" / "kapot.md").read_text(encoding="utf-8")
     as_json = run_program("generate", "--out", "out", "--format", "json", cwd=project)
@@ -322,12 +332,14 @@ def test_generate_replaces_its_own_output_and_refuses_any_other_folder(tmp_path:
     for folder in ("docs", "."):
         refused = run_program("generate", "--out", folder, cwd=project)
         assert refused.returncode == 1
-        assert "choose a folder of its own" in refused.stderr
+        assert "kies een eigen folder" in refused.stderr
     (project / "elsewhere").mkdir()
     (project / "elsewhere" / "notes.md").write_text("mine\n", encoding="utf-8")
     refused = run_program("generate", "--out", "elsewhere", cwd=project)
     assert refused.returncode == 1
-    assert "elsewhere: the folder holds files that 'empathy-playbook generate' did not write" in refused.stderr
+    assert (
+        "elsewhere: de folder bevat bestanden die 'empathy-playbook generate' niet geschreven heeft" in refused.stderr
+    )
     assert (project / "elsewhere" / "notes.md").read_text(encoding="utf-8") == "mine\n"
 
 
@@ -337,7 +349,7 @@ def test_generate_keeps_a_docs_file_at_a_page_address_and_says_so_as_the_plugin_
     result = run_program("generate", "--out", "out", cwd=project)
     assert result.returncode == 1
     assert (
-        "docs/needs.md:1: error: the empathy-playbook plugin publishes its own page here; rename this file"
+        "docs/needs.md:1: fout: de plugin empathy-playbook maakt hier een eigen pagina; geef dit bestand een andere naam"
         in result.stdout
     )
     assert (project / "out" / "docs" / "needs.md").read_text(encoding="utf-8") == "# Eigen pagina\n"

@@ -148,7 +148,7 @@ def test_a_pagefind_failure_is_a_clear_build_error(
     assert playbook.aborted
     playbook.expect(
         *REAL_PERSON_WARNINGS,
-        "ERROR empathy-playbook: the search index could not be built: Pagefind failed (exit status 3): "
+        "ERROR empathy-playbook: de zoekindex kon niet gemaakt worden: Pagefind failed (exit status 3): "
         "Error: the disk is full",
     )
 
@@ -159,9 +159,9 @@ def test_a_missing_pagefind_is_a_clear_build_error(
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nowhere" / "pagefind"))
     playbook.build()
     assert playbook.aborted
-    (message,) = playbook.claim_all("search index could not be built")
+    (message,) = playbook.claim_all("zoekindex kon niet gemaakt worden")
     assert "Pagefind could not be started" in message and "No such file or directory" in message
-    playbook.claim_all("personal data")
+    playbook.claim_all("persoonsgegeven")
 
 
 def test_the_search_option_takes_pagefind_or_theme(site: Site) -> None:
@@ -178,7 +178,7 @@ def test_a_file_where_the_index_goes_is_an_error(playbook: Site) -> None:
     playbook.write("docs/pagefind/notes.md", "# Notes\n")
     built(playbook)
     playbook.expect(
-        "ERROR pagefind/notes.md: 'pagefind/' is where the search index goes (search: pagefind); move this file"
+        "ERROR pagefind/notes.md: in 'pagefind/' komt de zoekindex (search: pagefind); verplaats dit bestand"
     )
 
 
@@ -188,8 +188,8 @@ def test_a_copy_of_the_theme_search_box_in_custom_dir_is_named(playbook: Site) -
     playbook.write("overrides/partials/search.html", '<div class="md-search" data-md-component="search"></div>\n')
     built(playbook)
     playbook.expect(
-        "WARNING overrides/partials/search.html: this copy of the theme's search box hides Pagefind's "
-        "(search: pagefind); delete it, or set 'search: theme' to keep the theme's own search"
+        "WARNING overrides/partials/search.html: deze kopie van het zoekvak van het thema verbergt dat van "
+        "Pagefind (search: pagefind); verwijder hem, of zet 'search: theme' om het zoeken van het thema te houden"
     )
 
 
@@ -226,7 +226,7 @@ def test_the_command_indexes_any_built_site(playbook: Site) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"Indexed {len(expected)} pages (nl) in ")
+    assert result.stdout.startswith(f"{len(expected)} pagina's (nl) geïndexeerd in ")  # a Dutch site: Dutch words
     assert {url: record["anchors"] for url, record in pagefind_records(site).items()} == expected
 
 

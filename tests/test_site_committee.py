@@ -404,28 +404,29 @@ def test_relations_show_both_ways_on_the_map_pages_and_the_cards(site: Site) -> 
     assert card["Wordt beïnvloed door"] == [("Raad van bestuur", "../raad-van-bestuur/")]
 
 
+# In Dutch: the committee's playbook is a Dutch site, and its messages speak Dutch.
 BROKEN = {
     "a missing map": (
         "  - map: zorg/ok-manager\n    kind: adviseert\n",
-        "the relation names 'zorg/ok-manager', but there is no map maps/zorg/ok-manager.md (write the path below the maps folder)",
+        "de relatie noemt 'zorg/ok-manager', maar er is geen map maps/zorg/ok-manager.md (schrijf het pad onder de maps-folder)",
     ),
     "a typo": (
         "  - map: zorg/orthopedisch-ars\n    kind: beïnvloedt\n",
-        "the relation names 'zorg/orthopedisch-ars', but there is no map maps/zorg/orthopedisch-ars.md "
-        "(write the path below the maps folder); did you mean 'zorg/orthopedisch-arts'?",
+        "de relatie noemt 'zorg/orthopedisch-ars', maar er is geen map maps/zorg/orthopedisch-ars.md "
+        "(schrijf het pad onder de maps-folder); bedoel je 'zorg/orthopedisch-arts'?",
     ),
     "another account": (
         "  - map: elders/inkoper\n    kind: blocks\n",
-        "the relation names 'elders/inkoper', which belongs to the account 'Leasebedrijf', not to 'Ziekenhuis Oost': "
-        "relations link the maps of one account",
+        "de relatie noemt 'elders/inkoper', die bij het account 'Leasebedrijf' hoort, niet bij 'Ziekenhuis Oost': "
+        "relaties verbinden de maps van één account",
     ),
     "itself": (
         "  - map: zorg/raad-van-bestuur.md\n    kind: advises\n",
-        "a relation of a map to itself ('zorg/raad-van-bestuur'); name another map",
+        "een relatie van een map met zichzelf ('zorg/raad-van-bestuur'); noem een andere map",
     ),
     "outside the maps folder": (
         "  - map: ../mkdocs\n    kind: advises\n",
-        "the relation names '../mkdocs', but there is no map maps/../mkdocs.md (write the path below the maps folder)",
+        "de relatie noemt '../mkdocs', maar er is geen map maps/../mkdocs.md (schrijf het pad onder de maps-folder)",
     ),
 }
 ELSEWHERE = GOOD_MAP.replace("title: Test buyer", "title: Inkoper\naccount: Leasebedrijf")
@@ -450,14 +451,14 @@ def test_a_broken_relation_is_an_error_at_its_line_in_the_build_and_in_check(sit
     # The checker says the same, also when it is given only the one map.
     for paths in ([], ["maps/zorg/raad-van-bestuur.md"]):
         result = run_program("check", *paths, cwd=site.root)
-        assert f"maps/zorg/raad-van-bestuur.md:{line}: error: {message}" in result.stdout.splitlines()
+        assert f"maps/zorg/raad-van-bestuur.md:{line}: fout: {message}" in result.stdout.splitlines()
         assert result.returncode == 1
 
 
 def test_check_of_one_map_finds_the_maps_its_relations_name(site: Site) -> None:
     write_committee(site)
     result = run_program("check", "maps/zorg/centrale-inkoop.md", cwd=site.root)
-    assert (result.returncode, result.stdout.strip()) == (0, "1 map checked: no problems.")
+    assert (result.returncode, result.stdout.strip()) == (0, "1 map gecontroleerd: geen problemen.")
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import depth, safe_html
+from .messages import SectionName, phrase
 from .model import Item, Report, Section, SourceLine, quoted
 from .vocabulary import GRID_SECTIONS, Vocabulary
 
@@ -87,19 +88,12 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
             atx = _ATX_H2.match(line) if headings <= MAX_SECTIONS else None
             if atx and headings == MAX_SECTIONS:
                 headings += 1
-                report.error(
-                    number,
-                    f"a map has at most {MAX_SECTIONS} sections; this heading and those after it stay in the section "
-                    "above (merge sections, or split the map)",
-                )
+                report.error(number, "section.too_many", limit=MAX_SECTIONS)
                 atx = None
             if atx:
                 heading = atx.group(1).strip().rstrip("#").strip()
                 if atx.group(1)[:1] not in ("", " ", "\t"):
-                    report.warning(
-                        number,
-                        f"write a space after '##': '## {quoted(heading)}' (without it, other Markdown tools do not see a heading)",
-                    )
+                    report.warning(number, "heading.no_space", heading=quoted(heading))
             elif (
                 headings < MAX_SECTIONS
                 and index + 1 < len(lines)
@@ -108,11 +102,7 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
             ):
                 heading = line.strip()
                 skip_underline = True
-                report.warning(
-                    number,
-                    f"'{quoted(heading)}' is underlined with '---', which makes it a heading; "
-                    f"write '## {quoted(heading)}' instead, or leave a blank line above '---' for a horizontal line",
-                )
+                report.warning(number, "heading.underlined", heading=quoted(heading))
         if heading is None:
             (current.lines if current else body.intro).append((number, line))
             continue
@@ -124,23 +114,15 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
     _warn_includes(outside_fences, report)
     body.flattened = depth.find(outside_fences, report)
     if fence.marker:
-        report.error(
-            fence.opened_at,
-            f"the code block opened with '{fence.marker}' is never closed, so everything after it is shown as code; "
-            f"add a line with '{fence.marker}' where the code ends",
-        )
+        report.error(fence.opened_at, "fence.unclosed", fence=fence.marker)
 
     for section in [*body.sections.values(), *body.other_sections]:
         section.items = _items(section.lines, report, vocabulary)
         if _is_blank(section.markdown):
-            report.error(
-                section.line,
-                f"the section '{quoted(section.heading)}' is empty; write at least one item under it, as '- ...'",
-            )
+            report.error(section.line, "section.empty", heading=quoted(section.heading))
     for key in GRID_SECTIONS:
         if key not in body.sections:
-            heading = vocabulary.headings[key][0]
-            report.error(first_line, f"the section '{heading}' is missing; add a heading '## {heading}' with its items")
+            report.error(first_line, "section.missing", section=SectionName(key))
     _items(body.intro, report, vocabulary, in_intro=True)
     return body
 
@@ -152,11 +134,7 @@ def _warn_includes(lines: list[SourceLine], report: Report) -> None:
         found = next((m for m in _INCLUDE.finditer(line) if m.group(1) or m.group().endswith("!}")), None)
         if found is not None:
             directive = found.group(1) or "{!...!}"
-            report.warning(
-                number,
-                f"'{directive}' includes a file on other pages, but a map cannot include files "
-                "(it could publish any file of the repository); the line is shown as written",
-            )
+            report.warning(number, "include.refused", directive=directive)
 
 
 def _is_underline(line: str) -> bool:
@@ -184,25 +162,18 @@ def _place(section: Section, body: Body, report: Report, vocabulary: Vocabulary)
     if not section.key:
         hint = vocabulary.nearest_heading(section.heading)
         suggestion = (
-            f"did you mean '## {hint}'?"
+            phrase("hint.did_you_mean_heading", hint=hint)
             if hint
-            else "the sections are: " + ", ".join(names[0] for names in vocabulary.headings.values())
+            else phrase("hint.sections", sections=", ".join(names[0] for names in vocabulary.headings.values()))
         )
-        report.warning(
-            section.line,
-            f"unknown section heading '## {quoted(section.heading)}'; {suggestion} (it is shown below the map)",
-        )
+        report.warning(section.line, "heading.unknown", heading=quoted(section.heading), suggestion=suggestion)
         body.other_sections.append(section)
         return
     first = body.sections.get(section.key)
     if first is None:
         body.sections[section.key] = section
         return
-    report.error(
-        section.line,
-        f"the section '{quoted(section.heading)}' appears twice (lines {first.line} and {section.line}); "
-        "merge the two into one (both are shown, one after the other)",
-    )
+    report.error(section.line, "section.twice", heading=quoted(section.heading), first=first.line, second=section.line)
     # Keep what was written under the second heading: it is read on, after the first's lines.
     first.lines.append((section.line, ""))
     section.lines = first.lines
@@ -261,17 +232,15 @@ def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> It
                 continue
             warned.add(word)
             if len(warned) > _MAX_TAG_WARNINGS:
-                report.warning(
-                    last_line, f"more unknown need tags follow on this line than the {_MAX_TAG_WARNINGS} above"
-                )
+                report.warning(last_line, "tag.unknown_more", limit=_MAX_TAG_WARNINGS)
                 continue
             hint = vocabulary.nearest_tag(word)
             suggestion = (
-                f"did you mean '#{hint}'?"
+                phrase("hint.did_you_mean_tag", hint=hint)
                 if hint
-                else "the need tags are: " + ", ".join(f"#{k}" for k in vocabulary.need_keys)
+                else phrase("hint.tags", tags=", ".join(f"#{k}" for k in vocabulary.need_keys))
             )
-            report.warning(last_line, f"unknown need tag '#{quoted(word)}'; {suggestion}")
+            report.warning(last_line, "tag.unknown", tag=quoted(word), suggestion=suggestion)
         elif key not in needs:
             needs.append(key)
     if not needs:
@@ -311,5 +280,4 @@ def tag_tail(line: str) -> TagTail | None:
 def _warn_tags_outside_item(number: int, line: str, report: Report, vocabulary: Vocabulary, in_intro: bool) -> None:
     tail = tag_tail(line)
     if tail and any(vocabulary.need_for(word) for word in _TAG.findall(tail.group())):
-        fix = "move it under one of the section headings" if in_intro else "start this line with '- ' to make it one"
-        report.warning(number, f"need tags only count at the end of a list item in a section; {fix}")
+        report.warning(number, "tag.in_introduction" if in_intro else "tag.outside_item")

@@ -19,6 +19,7 @@ import click
 import yaml
 
 from .discovery import maps_folder_problem, read_playbook
+from .messages import counted, language_of, say
 from .model import Level, Problem, quoted
 from .options import read_options, unknown_options
 from .playbook import Playbook
@@ -34,6 +35,7 @@ class Project:
     root: Path
     settings: Settings
     language: str
+    """The language of the site (theme.language in mkdocs.yml), which messages are given in."""
     config_file: Path | None = None
     config: dict[str, Any] = field(default_factory=dict)
     """mkdocs.yml as data (empty without one)."""
@@ -61,10 +63,11 @@ def main(context: click.Context, config_file: Path | None) -> None:
         try:
             data = read_mkdocs_yml(config_file)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:  # the user's to fix: say where
-            raise click.UsageError(f"{config_file}: cannot read it ({error})") from None
+            raise click.UsageError(say("cli.config_unreadable", "en", path=config_file, error=error)) from None
         written, language = plugin_options(data), site_language(data)
+    said = language_of(language)
     for name in unknown_options(written):  # a warning, as MkDocs gives it: the build goes on without it
-        click.echo(f"{config_file}: {PLUGIN_NAME}: unknown option '{quoted(name)}' is ignored", err=True)
+        click.echo(say("cli.unknown_option", said, path=config_file, plugin=PLUGIN_NAME, name=quoted(name)), err=True)
     try:
         settings = Settings.from_options(read_options(written))
     except ValueError as error:
@@ -72,7 +75,7 @@ def main(context: click.Context, config_file: Path | None) -> None:
     root = config_file.parent.resolve() if config_file else Path.cwd()
     docs_dir = root / str(data.get("docs_dir") or "docs") if config_file is not None else None
     if problem := maps_folder_problem(root, settings.maps_dir, docs_dir):
-        raise click.UsageError(f"{config_file or 'empathy-playbook'}: {PLUGIN_NAME}: {problem}")
+        raise click.UsageError(f"{config_file or 'empathy-playbook'}: {PLUGIN_NAME}: {problem.render(said)}")
     context.obj = Project(root, settings, language, config_file, data)
 
 
@@ -83,7 +86,13 @@ _OUTPUT_OPTION = click.option(
     type=click.Choice(["text", "github", "json"]),
     default="text",
     show_default=True,
-    help="text: 'path:line: level: message'; github: GitHub Actions annotations; json: a list of problems.",
+    help="text: 'path:line: level: message'; github: GitHub Actions annotations; json: a list of problems "
+    "with a language-independent code.",
+)
+_LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["en", "nl"]),
+    help="The language of the messages. Default: the site's language (theme.language in mkdocs.yml).",
 )
 
 
@@ -91,32 +100,34 @@ _OUTPUT_OPTION = click.option(
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too, as `mkdocs build --strict` does.")
 @_OUTPUT_OPTION
+@_LANG_OPTION
 @click.pass_obj
-def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str) -> None:
+def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str, lang: str | None) -> None:
     """Check maps without building the site: the same rules and messages as the plugin.
 
     PATHS are map files or folders; by default the maps folder. Exits 0 when clean, 1 when any map
     has an error (with --strict: or a warning), 2 for bad usage.
     """
     playbook = project.read(paths)
-    sys.exit(_report(playbook.all_problems, len(playbook.maps), output, strict))
+    sys.exit(_report(playbook.all_problems, len(playbook.maps), output, strict, language_of(lang or project.language)))
 
 
-def _report(found: list[Problem], maps: int, output: str, strict: bool) -> int:
+def _report(found: list[Problem], maps: int, output: str, strict: bool, language: str) -> int:
     """Print the problems as `check` prints them; the exit status `check` gives for them."""
     problems = sorted(found, key=lambda p: (p.path, p.line))
     errors = sum(problem.level is Level.ERROR for problem in problems)
     warnings = len(problems) - errors
     if output == "json":
-        click.echo(json.dumps([_as_dict(problem) for problem in problems], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([_as_dict(problem, language) for problem in problems], ensure_ascii=False, indent=2))
     else:
         for problem in problems:
             click.echo(
-                _github(problem)
+                _github(problem, language)
                 if output == "github"
-                else f"{shown(problem.path)}:{problem.line}: {problem.level.value}: {shown(problem.message)}"
+                else f"{shown(problem.path)}:{problem.line}: {say('level.' + problem.level.value, language)}: "
+                f"{shown(problem.in_language(language))}"
             )
-        click.echo(_summary(maps, errors, warnings), err=output == "github")
+        click.echo(_summary(maps, errors, warnings, language), err=output == "github")
     return 1 if errors or (strict and warnings) else 0
 
 
@@ -138,8 +149,9 @@ def new(project: Project, title: str, folder: Path | None, lang: str | None) -> 
     """Start a new map for TITLE from the template; never overwrites a file."""
     from .scaffold import SCHEMA_FILE, new_map_path, new_map_text  # imported here: `check` starts faster
 
+    language = language_of(lang or project.language)
     if not title.strip():
-        raise click.BadParameter("give the buyer a name", param_hint="TITLE")
+        raise click.BadParameter(say("cli.no_title", language), param_hint="TITLE")
     folder = folder or project.root / project.settings.maps_dir
     path = new_map_path(folder, title)
     schema = project.root / SCHEMA_FILE
@@ -149,8 +161,8 @@ def new(project: Project, title: str, folder: Path | None, lang: str | None) -> 
         with path.open("x", encoding="utf-8") as file:
             file.write(new_map_text(title, lang or project.language, relative_schema))
     except FileExistsError:
-        raise click.ClickException(f"{path} exists already; open it, or choose another title") from None
-    click.echo(f"Created {path}: fill in the sections, then run 'empathy-playbook check {path}'.")
+        raise click.ClickException(say("cli.exists", language, path=path)) from None
+    click.echo(say("cli.created", language, path=path))
 
 
 @main.command()
@@ -178,7 +190,7 @@ def export(project: Project, out: Path | None) -> None:
         click.echo(text)
     else:
         out.write_text(text + "\n", encoding="utf-8")
-        click.echo(f"Wrote {out}", err=True)
+        click.echo(say("cli.wrote", language_of(project.language), path=out), err=True)
 
 
 @main.command()
@@ -187,19 +199,33 @@ def export(project: Project, out: Path | None) -> None:
     type=click.IntRange(min=0),
     help="Due after this many months. Default: review_months in mkdocs.yml, or 6.",
 )
+@_LANG_OPTION
 @click.pass_obj
-def stale(project: Project, months: int | None) -> None:
+def stale(project: Project, months: int | None, lang: str | None) -> None:
     """List the maps due for review (reviewed at least N months ago, or never), by owner."""
     from .review import overdue_maps
 
+    language = language_of(lang or project.language)
     months = project.settings.review_months if months is None else months
     maps = project.read().maps
     due = overdue_maps(maps, months, datetime.date.today())
     for item in due:
         reviewed = item.map.profile.reviewed
-        when = f"reviewed {reviewed} ({item.months_ago} months ago)" if reviewed else "never reviewed"
-        click.echo(f"{shown(item.map.path)}: {when}; owner: {shown(item.map.profile.owner) or 'nobody'}")
-    click.echo(f"{len(due)} of {len(maps)} maps due for review (every {months} months).")
+        owner = shown(item.map.profile.owner) or say("cli.nobody", language)
+        if reviewed:
+            click.echo(
+                say(
+                    "cli.stale_reviewed",
+                    language,
+                    path=shown(item.map.path),
+                    date=reviewed,
+                    months=item.months_ago,
+                    owner=owner,
+                )
+            )
+        else:
+            click.echo(say("cli.stale_never", language, path=shown(item.map.path), owner=owner))
+    click.echo(say("cli.stale_summary", language, due=len(due), total=len(maps), months=months))
 
 
 @main.command()
@@ -215,9 +241,18 @@ def index(project: Project, site: Path, lang: str | None) -> None:
     try:
         report = index_site(site, lang or project.language)
     except SearchIndexError as error:
-        click.echo(f"empathy-playbook index: {error}", err=True)
+        click.echo(say("cli.index_failed", language_of(project.language), error=error), err=True)
         sys.exit(1)
-    click.echo(f"Indexed {report.pages} pages ({report.language}) in {report.seconds:.2f} s into {report.bundle}")
+    click.echo(
+        say(
+            "cli.indexed",
+            language_of(project.language),
+            pages=report.pages,
+            site_language=report.language,
+            seconds=f"{report.seconds:.2f}",
+            bundle=report.bundle,
+        )
+    )
 
 
 @main.command()
@@ -229,8 +264,9 @@ def index(project: Project, site: Path, lang: str | None) -> None:
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, as `check --strict` does.")
 @_OUTPUT_OPTION
+@_LANG_OPTION
 @click.pass_obj
-def generate(project: Project, out: Path, strict: bool, output: str) -> None:
+def generate(project: Project, out: Path, strict: bool, output: str, lang: str | None) -> None:
     """Write every page the plugin makes as plain files, for engines without MkDocs plugins (Zensical).
 
     OUT/docs is the site's docs folder with the playbook's pages added (Markdown files holding the
@@ -241,18 +277,27 @@ def generate(project: Project, out: Path, strict: bool, output: str) -> None:
     from .generate import GenerateError, Site
     from .generate import generate as write_playbook
 
+    language = language_of(lang or project.language)
     if project.config_file is None:
-        raise click.UsageError("generate needs the site's mkdocs.yml: run it in the project, or give -f FILE")
+        raise click.UsageError(say("cli.generate_no_config", language))
     site = Site.from_config(project.config_file.resolve(), project.config, project.language)
     playbook = project.read()
     try:
         result = write_playbook(playbook, project.settings, site, out, root=project.root)
     except GenerateError as error:
-        raise click.ClickException(str(error)) from None
-    status = _report([*playbook.all_problems, *result.problems], len(playbook.maps), output, strict)
+        raise click.ClickException(error.in_language(language)) from None
+    status = _report([*playbook.all_problems, *result.problems], len(playbook.maps), output, strict, language)
     click.echo(
-        f"Wrote {out}: {result.pages} pages, {result.cards} meeting cards and {result.docs_files} files of the "
-        f"docs folder into {out / 'docs'}, and {out / 'mkdocs.yml'}. Build it with: zensical build -f {out / 'mkdocs.yml'}",
+        say(
+            "cli.generated",
+            language,
+            out=out,
+            pages=result.pages,
+            cards=result.cards,
+            files=result.docs_files,
+            docs=out / "docs",
+            config=out / "mkdocs.yml",
+        ),
         err=True,
     )
     sys.exit(status)
@@ -260,8 +305,9 @@ def generate(project: Project, out: Path, strict: bool, output: str) -> None:
 
 @main.command()
 @click.argument("site_dir", type=click.Path(file_okay=False, path_type=Path))
+@_LANG_OPTION
 @click.pass_obj
-def verify(project: Project, site_dir: Path) -> None:
+def verify(project: Project, site_dir: Path, lang: str | None) -> None:
     """Check a built site (SITE_DIR, e.g. site/): every map has its page with the six sections, no link is broken.
 
     Works on what any engine built (MkDocs, ProperDocs, Zensical): an engine that ignored the plugin
@@ -269,14 +315,15 @@ def verify(project: Project, site_dir: Path) -> None:
     """
     from .sitecheck import check_site, summary
 
+    language = language_of(lang or project.language)
     maps = project.read().maps
     if not maps:
         folder = project.root / project.settings.maps_dir
-        raise click.ClickException(f"{folder}: no maps here, so nothing to verify; is maps_dir right?")
+        raise click.ClickException(say("cli.verify_no_maps", language, folder=folder))
     report = check_site(site_dir, maps)
     for problem in report.problems:
-        click.echo(f"{problem}", err=True)
-    click.echo(summary(site_dir, report))
+        click.echo(problem.in_language(language), err=True)
+    click.echo(summary(site_dir, report, language))
     sys.exit(1 if report.problems else 0)
 
 
@@ -329,13 +376,17 @@ _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def _summary(maps: int, errors: int, warnings: int) -> str:
-    def count(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
+def _summary(maps: int, errors: int, warnings: int, language: str) -> str:
+    checked = counted(maps, "cli.map", "cli.maps")
     if not errors and not warnings:
-        return f"{count(maps, 'map')} checked: no problems."
-    return f"{count(maps, 'map')} checked: {count(errors, 'error')}, {count(warnings, 'warning')}."
+        return say("cli.clean", language, maps=checked)
+    return say(
+        "cli.summary",
+        language,
+        maps=checked,
+        errors=counted(errors, "cli.error", "cli.errors"),
+        warnings=counted(warnings, "cli.warning", "cli.warnings"),
+    )
 
 
 def shown(value: str) -> str:
@@ -347,16 +398,17 @@ def shown(value: str) -> str:
     return quoted(value, limit=None)
 
 
-def _as_dict(problem: Problem) -> dict[str, object]:
+def _as_dict(problem: Problem, language: str) -> dict[str, object]:
     return {
         "path": shown(problem.path),
         "line": problem.line,
         "level": problem.level.value,
-        "message": shown(problem.message),
+        "code": problem.code,
+        "message": shown(problem.in_language(language)),
     }
 
 
-def _github(problem: Problem) -> str:
+def _github(problem: Problem, language: str) -> str:
     """A GitHub Actions workflow command; its data and properties escaped as the runner expects."""
 
     def data(text: str) -> str:
@@ -367,5 +419,5 @@ def _github(problem: Problem) -> str:
 
     return (
         f"::{problem.level.value} file={prop(shown(problem.path))},line={problem.line},"
-        f"title=empathy-playbook::{data(shown(problem.message))}"
+        f"title=empathy-playbook::{data(shown(problem.in_language(language)))}"
     )

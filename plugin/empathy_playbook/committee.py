@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .fields import BUYING_ROLES
+from .messages import phrase
 from .model import EmpathyMap, Relation, Report, quoted
 from .review import Overdue, overdue
 from .vocabulary import nearest
@@ -83,10 +84,7 @@ def check_relations(
         before = len(m.problems)
         account = m.profile.account.casefold()
         if not account:
-            report.error(
-                m.profile.relations[0].line,
-                "'relations' link the maps of one account, but this map names no 'account'; add 'account: <customer>'",
-            )
+            report.error(m.profile.relations[0].line, "relation.no_account")
         for relation in m.profile.relations:
             _check_relation(m, relation, account, find, known, maps_dir, report)
         if len(m.problems) > before:
@@ -104,24 +102,32 @@ def _check_relation(
 ) -> None:
     target = relation.map
     if target == m.url_path:
-        report.error(relation.line, f"a relation of a map to itself ('{quoted(relation.map)}'); name another map")
+        report.error(relation.line, "relation.self", map=quoted(relation.map))
         return
     other = find(target) if target else None
     if other is None:
         hint = nearest(target, known())
-        suggestion = f"; did you mean '{hint}'?" if hint else ""
+        suggestion = phrase("hint.did_you_mean_after", hint=hint) if hint else phrase("hint.none")
         report.error(
             relation.line,
-            f"the relation names '{quoted(relation.map)}', but there is no map {quoted(maps_dir)}/{quoted(target)}.md"
-            f" (write the path below the maps folder){suggestion}",
+            "relation.unknown",
+            map=quoted(relation.map),
+            file=f"{quoted(maps_dir)}/{quoted(target)}.md",
+            suggestion=suggestion,
         )
         return
     if account and other.profile.account.casefold() != account:
-        theirs = f"the account '{quoted(other.profile.account)}'" if other.profile.account else "no account"
+        theirs = (
+            phrase("phrase.the_account", account=quoted(other.profile.account))
+            if other.profile.account
+            else phrase("phrase.no_account")
+        )
         report.error(
             relation.line,
-            f"the relation names '{quoted(relation.map)}', which belongs to {theirs}, not to "
-            f"'{quoted(m.profile.account)}': relations link the maps of one account",
+            "relation.other_account",
+            map=quoted(relation.map),
+            theirs=theirs,
+            account=quoted(m.profile.account),
         )
 
 

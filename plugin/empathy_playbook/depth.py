@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import re
 
+from .messages import Number, Text, phrase
 from .model import Report, SourceLine
 
 MAX_DEPTH = 10
@@ -72,19 +73,15 @@ def find(lines: list[SourceLine], report: Report) -> dict[int, Flattened]:
         if length > MAX_BLOCK_CHARACTERS:
             report.error(
                 unit[0][0],
-                f"this {'list item' if _LIST_ITEM.match(unit[0][1]) else 'paragraph'} is {length:,} characters long; "
-                f"the site converts at most {MAX_BLOCK_CHARACTERS:,} in one (it is shown as plain text, in pieces): "
-                "split it with blank lines",
+                "depth.block_too_long",
+                block=_block(unit),
+                length=Number(length),
+                limit=Number(MAX_BLOCK_CHARACTERS),
             )
             for number, _ in unit:
                 flag(number, Flattened.INLINE | Flattened.PIECES)
         elif unit and _too_costly(unit):
-            report.error(
-                unit[0][0],
-                f"this {'list item' if _LIST_ITEM.match(unit[0][1]) else 'paragraph'} holds more emphasis marks "
-                f"(* _) or unmatched brackets ([) than the site can convert (at most {MAX_EMPHASIS_MARKS} marks); "
-                "they are shown as written: split it up or remove them",
-            )
+            report.error(unit[0][0], "depth.too_many_marks", block=_block(unit), limit=MAX_EMPHASIS_MARKS)
             for number, _ in unit:
                 flag(number, Flattened.INLINE)
         unit.clear()
@@ -101,10 +98,7 @@ def find(lines: list[SourceLine], report: Report) -> dict[int, Flattened]:
         if is_heading:
             headings += 1
             if headings == MAX_HEADINGS + 1:
-                report.error(
-                    number,
-                    f"a map has at most {MAX_HEADINGS} headings; this one and those after it are shown as text",
-                )
+                report.error(number, "depth.too_many_headings", limit=MAX_HEADINGS)
             if headings > MAX_HEADINGS:
                 flag(number, Flattened.HEADING)
         item = _LIST_ITEM.match(line)
@@ -112,19 +106,11 @@ def find(lines: list[SourceLine], report: Report) -> dict[int, Flattened]:
             close_unit()
             depth = len(item.group(1).expandtabs(4)) // 4 + 1
             if depth > MAX_DEPTH:
-                report.error(
-                    number,
-                    f"this list item is nested {depth} levels deep; a map allows {MAX_DEPTH} "
-                    f"(it is shown at level {MAX_DEPTH}): indent it less",
-                )
+                report.error(number, "depth.list", depth=depth, limit=MAX_DEPTH)
                 flag(number, Flattened.LIST)
         quotes = _QUOTES.match(line)
         if quotes and quotes.group().count(">") > MAX_DEPTH:
-            report.error(
-                number,
-                f"this line is quoted {quotes.group().count('>')} levels deep ('>'); a map allows {MAX_DEPTH} "
-                "(the rest of the '>' are shown as text)",
-            )
+            report.error(number, "depth.quote", depth=quotes.group().count(">"), limit=MAX_DEPTH)
             flag(number, Flattened.QUOTE)
         if "<" in line:
             found = len(_stray_angles(line))
@@ -137,6 +123,11 @@ def find(lines: list[SourceLine], report: Report) -> dict[int, Flattened]:
         for number in stray:
             flag(number, Flattened.ANGLE)
     return flattened
+
+
+def _block(unit: list[SourceLine]) -> Text:
+    """What a message calls the block: a list item or a paragraph."""
+    return phrase("what.list_item" if _LIST_ITEM.match(unit[0][1]) else "what.paragraph")
 
 
 def _too_costly(unit: list[SourceLine]) -> bool:

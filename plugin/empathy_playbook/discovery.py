@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .committee import check_relations
+from .messages import Text, phrase
 from .model import EmpathyMap, Problem, Report, quoted
 from .playbook import Playbook
 from .reader import read_map, relative_path
@@ -30,15 +31,11 @@ def read_playbook(root: Path, settings: Settings, paths: Iterable[Path] | None =
         report = Report(path, playbook.problems)
         url = _published_at(url_path)
         if bad_name := unsafe_name(file.relative_to(base)):
-            report.error(1, bad_name)
+            report.error(1, bad_name[0], **bad_name[1])
         elif not url:
-            report.error(
-                1, f"'{quoted(file.name)}' here would replace the overview of all maps at maps/; rename the file"
-            )
+            report.error(1, "name.overview", name=quoted(file.name))
         elif url in by_url:
-            report.error(
-                1, f"this map and {by_url[url]} would both be published at maps/{quoted(url_path)}/; rename one of them"
-            )
+            report.error(1, "name.collision", other=by_url[url], url=quoted(url_path))
         else:
             by_url[url] = path
             m = read_map(file, root=root, maps_dir=base, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes)
@@ -84,12 +81,9 @@ def _files_to_read(
         if path.is_dir():
             yield from ((file, base) for file in _map_files(path, root, problems))
         elif path.is_symlink():
-            Report(relative_path(path, root), problems).error(1, _LINKED_FILE)
+            Report(relative_path(path, root), problems).error(1, "file.linked")
         elif path.is_file():
             yield path, base
-
-
-_LINKED_FILE = "this map is a link to another file; maps must be real files in the maps folder (copy it in)"
 
 
 def _map_files(maps_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Path]:
@@ -102,16 +96,13 @@ def _map_files(maps_dir: Path, root: Path, problems: list[Problem]) -> Iterator[
         for name in [*folders]:
             if (Path(folder) / name).is_symlink():
                 folders.remove(name)
-                Report(relative_path(Path(folder) / name, root), problems).error(
-                    1,
-                    "this folder is a link to somewhere else; maps must be real files in the maps folder (copy them in)",
-                )
+                Report(relative_path(Path(folder) / name, root), problems).error(1, "folder.linked")
         for name in sorted(files):
             file = Path(folder) / name
             if name.startswith(".") or not name.endswith(".md"):
                 continue
             if file.is_symlink():
-                Report(relative_path(file, root), problems).error(1, _LINKED_FILE)
+                Report(relative_path(file, root), problems).error(1, "file.linked")
                 continue
             yield file
 
@@ -126,31 +117,28 @@ the address of a page and a title in the navigation of every page."""
 _FORBIDDEN = re.compile("[" + re.escape(_WINDOWS_FORBIDS + _MARKUP) + "]")
 
 
-def unsafe_name(relative: Path) -> str | None:
-    """Why a map's file or folder name cannot become an address and a title, if it cannot.
+def unsafe_name(relative: Path) -> tuple[str, dict[str, object]] | None:
+    """Why a map's file or folder name cannot become an address and a title (a message code and its
+    parameters), if it cannot.
 
     Refused rather than escaped: the name is also the page's address and a navigation title that
     MkDocs themes print as HTML, and a playbook must clone on every system.
     """
     for part in relative.parts:
         if _NOT_UTF8.search(part):
-            return (
-                f"the name '{quoted(part)}' is not UTF-8 text (its unreadable bytes are shown as \ufffd); "
-                "rename it with letters, digits and '-'"
-            )
+            return "name.not_utf8", {"name": quoted(part)}
         if not part.isprintable():  # control, format (direction), unassigned, private-use, line breaks
-            return "the file or folder name holds invisible or direction-changing characters; rename it with letters, digits and '-'"
+            return "name.invisible", {}
         if _RESERVED.match(part):
-            return (
-                f"'{quoted(part)}' is a reserved name on Windows, so the playbook could not be cloned there; rename it"
-            )
+            return "name.reserved", {"name": quoted(part)}
         if forbidden := _FORBIDDEN.search(part):
-            return (
-                f"the name '{quoted(part)}' holds '{forbidden.group()}', which a file name in a playbook may not hold "
-                f"(not allowed: {' '.join(_WINDOWS_FORBIDS + _MARKUP)}); rename it with letters, digits and '-'"
-            )
+            return "name.forbidden", {
+                "name": quoted(part),
+                "character": forbidden.group(),
+                "forbidden": " ".join(_WINDOWS_FORBIDS + _MARKUP),
+            }
         if part.endswith((".", " ")):
-            return f"the name '{quoted(part)}' ends in a dot or a space, which Windows drops; rename it"
+            return "name.trailing", {"name": quoted(part)}
     return None
 
 
@@ -165,21 +153,19 @@ def _published_at(url_path: str) -> str:
     return "/".join(parts)
 
 
-def maps_folder_problem(root: Path, maps_dir: str, docs_dir: Path | None) -> str | None:
+def maps_folder_problem(root: Path, maps_dir: str, docs_dir: Path | None) -> Text | None:
     """Why the maps folder cannot be used, if it cannot: it must be a real folder inside the project, outside
     the docs folder (MkDocs publishes everything there as it is written: a map's scripts included)."""
     project = root.resolve()
     expected = Path(os.path.normpath(project / maps_dir))
     actual = (root / maps_dir).resolve()
+    folder = quoted(maps_dir, limit=None)
     if not expected.is_relative_to(project):
-        return f"the maps folder '{maps_dir}' lies outside the project; keep the maps in a folder next to mkdocs.yml"
+        return phrase("maps_folder.outside", folder=folder)
     if actual != expected:
-        return f"the maps folder '{maps_dir}' is a link (or lies under one); it must be a real folder in the project"
+        return phrase("maps_folder.linked", folder=folder)
     if docs_dir is not None:
         docs = docs_dir.resolve()
         if actual == docs or actual.is_relative_to(docs) or docs.is_relative_to(actual):
-            return (
-                f"the maps folder '{maps_dir}' and the docs folder overlap, so MkDocs would publish every map "
-                "as written (scripts included); move the maps out of the docs folder"
-            )
+            return phrase("maps_folder.in_docs", folder=folder)
     return None

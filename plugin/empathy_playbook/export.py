@@ -39,7 +39,8 @@ def _map(m: EmpathyMap) -> dict[str, Any]:
         "sections": {key: _section(section) for key, section in m.sections.items()},
         "other_sections": [_section(section) for section in m.other_sections],
         "problems": [
-            {"line": problem.line, "level": problem.level.value, "message": problem.message} for problem in m.problems
+            {"line": problem.line, "level": problem.level.value, "code": problem.code, "message": problem.message}
+            for problem in m.problems
         ],
     }
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .messages import Choices, Number, phrase
 from .model import Profile, Relation, Report, RoutineEntry, quoted
 from .vocabulary import nearest
 
@@ -52,7 +53,8 @@ class Field:
     choices: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     choice_aliases: Mapping[str, str] = field(default_factory=dict)
-    """Other words for a choice (another language), as spelled; compared without case or accents."""
+    """Other words for a choice (in Dutch), as spelled; compared without case or accents. Messages list
+    them to Dutch writers."""
     attribute: str = ""
     """Its name on `Profile` and in the export, where that differs from `name` (a list is plural: `metaphors`)."""
     choice_labels: str = ""
@@ -174,10 +176,10 @@ _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _READ_AS = {
-    "tag:yaml.org,2002:bool": "a yes/no value",
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    _TIMESTAMP: "a date",
+    "tag:yaml.org,2002:bool": "what.yes_no",
+    "tag:yaml.org,2002:int": "what.number",
+    "tag:yaml.org,2002:float": "what.number",
+    _TIMESTAMP: "what.date",
 }
 
 
@@ -204,19 +206,16 @@ class FrontMatterReader:
     def line_of(self, node: yaml.Node) -> int:
         return self.first_line + node.start_mark.line
 
-    def error(self, node: yaml.Node | int, message: str) -> None:
-        self.report.error(node if isinstance(node, int) else self.line_of(node), message)
+    def error(self, node: yaml.Node | int, code: str, **params: object) -> None:
+        self.report.error(node if isinstance(node, int) else self.line_of(node), code, **params)
 
     def read(self, root: yaml.Node | None) -> Profile:
         if root is None:
-            self.error(self.first_line, "the front matter is empty; add at least a line 'title: <who this buyer is>'")
+            self.error(self.first_line, "front_matter.empty")
             return Profile()
         if not isinstance(root, yaml.MappingNode):
-            what = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-            self.error(
-                root,
-                f"the front matter is {what}, not a set of 'key: value' lines; start with 'title: <who this buyer is>'",
-            )
+            what = phrase("what.list" if isinstance(root, yaml.SequenceNode) else "what.value")
+            self.error(root, "front_matter.not_mapping", what=what)
             return Profile()
 
         values: dict[str, Any] = {}
@@ -231,11 +230,11 @@ class FrontMatterReader:
             if spec is None:
                 hint = nearest(key, FIELD_BY_NAME)
                 suggestion = (
-                    f"; did you mean '{hint}'?"
+                    phrase("hint.did_you_mean", hint=hint)
                     if hint
-                    else f"; the known keys are: {', '.join(f.name for f in FIELDS)}"
+                    else phrase("hint.known_keys", keys=", ".join(f.name for f in FIELDS))
                 )
-                self.report.warning(self.line_of(key_node), f"unknown key '{quoted(key)}'{suggestion}")
+                self.report.warning(self.line_of(key_node), "key.unknown", key=quoted(key), suggestion=suggestion)
                 continue
             if spec.name in seen:
                 if spec.name == "subject":
@@ -243,7 +242,10 @@ class FrontMatterReader:
                 first_node = seen[spec.name]
                 self.error(
                     key_node,
-                    f"'{quoted(key)}' is given twice (lines {self.line_of(first_node)} and {self.line_of(key_node)}); keep one",
+                    "key.twice",
+                    key=quoted(key),
+                    first=self.line_of(first_node),
+                    second=self.line_of(key_node),
                 )
                 continue
             seen[spec.name] = key_node
@@ -256,17 +258,12 @@ class FrontMatterReader:
         for spec in FIELDS:
             # A key that is there but wrong already has its own message; only a missing or empty one gets this.
             if spec.required and (spec.name not in seen or values.get(spec.name) == ""):
-                self.error(
-                    seen.get(spec.name, self.first_line),
-                    f"'{spec.name}' is missing or empty; add '{spec.name}: <{spec.description.rstrip('.').lower()}>'",
-                )
+                self.error(seen.get(spec.name, self.first_line), _MISSING[spec.name])
 
         title = str(values.get("title", ""))
         if len(title) > MAX_TITLE:
             self.report.warning(
-                self.line_of(seen["title"]),
-                f"the title is {len(title):,} characters long; it is shown cut to {MAX_TITLE} "
-                "(it stands in the navigation of every page): shorten it",
+                self.line_of(seen["title"]), "title.too_long", length=Number(len(title)), limit=MAX_TITLE
             )
             title = title[: MAX_TITLE - 1] + "…"
         values["title"] = title
@@ -277,7 +274,7 @@ class FrontMatterReader:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
             return node.value
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
-        self.error(node, f"'{quoted(shown)}' cannot be a key: keys are words like 'title' or 'role'")
+        self.error(node, "key.not_a_word", key=quoted(shown))
         return None
 
     def _value(self, spec: Field, node: yaml.Node) -> object | None:
@@ -287,17 +284,13 @@ class FrontMatterReader:
         """The text of a scalar as written; `read_as_text` warns where YAML would read it as something else."""
         name = spec.name
         if not isinstance(node, yaml.ScalarNode):
-            what = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-            self.error(node, f"'{name}' should be text, but it is {what}; write it on one line: '{name}: <text>'")
+            what = phrase("what.list" if isinstance(node, yaml.SequenceNode) else "what.mapping")
+            self.error(node, "value.not_text", key=name, what=what)
             return None
         if node.tag == _NULL and node.style is None:
             return ""
         if node.tag in _READ_AS and node.style is None and read_as_text:
-            self.error(
-                node,
-                f"YAML reads '{quoted(node.value)}' as {_READ_AS[node.tag]}, not as text; "
-                f'put it in quotes: {name}: "{quoted(node.value)}"',
-            )
+            self.error(node, "value.read_as", value=quoted(node.value), what=phrase(_READ_AS[node.tag]), key=name)
         # Explicit tags never get here (safe_yaml refuses them), so the value is text as written.
         return node.value.strip()
 
@@ -312,7 +305,7 @@ class FrontMatterReader:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return ()
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"'{spec.name}' should be a list; write it as '{spec.name}: [first, second]'")
+            self.error(node, "value.not_list", key=spec.name)
             return None
         return self._texts(spec, node)
 
@@ -325,17 +318,18 @@ class FrontMatterReader:
         found = [self._one_of(spec, item, self._text(spec, item, read_as_text=False)) for item in nodes]
         return tuple(dict.fromkeys(choice for choice in found if choice))
 
-    def _one_of(self, spec: Field, node: yaml.Node, text: str | None) -> str | None:
-        if not text:
+    def _one_of(self, spec: Field, node: yaml.Node, written: str | None) -> str | None:
+        if not written:
             return None
-        choice = spec.choice(text)
+        choice = spec.choice(written)
         if choice is not None:
             return choice
-        hint = nearest(folded(text), [*spec.choices, *map(folded, spec.choice_aliases)])
-        listed = [f"'{choice}'" for choice in spec.choices]
-        choices = " or ".join(listed) if len(listed) == 2 else "one of " + ", ".join(listed)
-        suggestion = f"; did you mean '{hint}'?" if hint else ""
-        self.error(node, f"'{spec.name}' must be {choices}, not '{quoted(text)}'{suggestion}")
+        hint = nearest(folded(written), [*spec.choices, *map(folded, spec.choice_aliases)])
+        choices = Choices(spec.choices, tuple(spec.choice_aliases))
+        suggestion = phrase("hint.did_you_mean_after", hint=hint) if hint else phrase("hint.none")
+        self.error(
+            node, "value.not_a_choice", key=spec.name, choices=choices, value=quoted(written), suggestion=suggestion
+        )
         return None
 
     def _relations(self, spec: Field, node: yaml.Node) -> tuple[Relation, ...] | None:
@@ -345,14 +339,13 @@ class FrontMatterReader:
         (`committee.check_relations`)."""
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return ()
-        example = "'relations:' then lines '  - map: zorg/raad-van-bestuur' and '    kind: reports-to'"
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"'relations' should be a list: write {example}")
+            self.error(node, "relations.not_list")
             return None
         relations = []
         for item in node.value:
             if not isinstance(item, yaml.MappingNode):
-                self.error(item, f"each relation is a 'map:' with a 'kind:'; write {example}")
+                self.error(item, "relations.not_mapping")
                 continue
             parts: dict[str, yaml.Node] = {}
             unknown = False
@@ -363,17 +356,12 @@ class FrontMatterReader:
                 elif key is not None:
                     unknown = True
                     hint = nearest(key, ["map", "kind"])
-                    self.error(
-                        key_node,
-                        f"'{quoted(key)}' in a relation: a relation has one 'map' and one 'kind'"
-                        + (f"; did you mean '{hint}'?" if hint else ""),
-                    )
+                    suggestion = phrase("hint.did_you_mean_after", hint=hint) if hint else phrase("hint.none")
+                    self.error(key_node, "relations.unknown_key", key=quoted(key), suggestion=suggestion)
             if ("map" not in parts or "kind" not in parts) and unknown:
                 continue  # the unknown key's message (with its "did you mean") says it
             if "map" not in parts or "kind" not in parts:
-                missing = "map" if "map" not in parts else "kind"
-                what = "the path of the other map below the maps folder" if missing == "map" else _KINDS_IN_WORDS
-                self.error(item, f"this relation has no '{missing}'; add '{missing}: <{what}>'")
+                self.error(item, "relations.no_map" if "map" not in parts else "relations.no_kind")
                 continue
             target = self._text(Field("relations.map", Kind.TEXT, ""), parts["map"])
             kind_spec = Field(
@@ -383,7 +371,7 @@ class FrontMatterReader:
             if target is None or kind is None:
                 continue
             if not relation_target(target):
-                self.error(parts["map"], f"'relations.map' is empty; name the other map, as '{_EXAMPLE_MAP}'")
+                self.error(parts["map"], "relations.empty_map")
                 continue
             relations.append(Relation(relation_target(target), kind, self.line_of(parts["map"])))
         return tuple(relations)
@@ -397,24 +385,17 @@ class FrontMatterReader:
             except ValueError:
                 pass
             if node.tag == _TIMESTAMP:
-                self.error(
-                    node,
-                    f"'{spec.name}: {quoted(node.value)}' is not a date that exists; check the day and month (YYYY-MM-DD)",
-                )
+                self.error(node, "date.not_a_day", key=spec.name, value=quoted(node.value))
                 return None
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
-        self.error(
-            node, f"'{spec.name}' should be a date written as YYYY-MM-DD, like 2024-05-31, not '{quoted(shown)}'"
-        )
+        self.error(node, "date.format", key=spec.name, value=quoted(shown))
         return None
 
     def _mapping(self, spec: Field, node: yaml.Node) -> tuple[RoutineEntry, ...] | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return ()
         if not isinstance(node, yaml.MappingNode):
-            self.error(
-                node, f"'{spec.name}' should be indented 'key: value' lines under '{spec.name}:', like '  age: 45-55'"
-            )
+            self.error(node, "routine.not_mapping", key=spec.name)
             return None
         entries: dict[str, RoutineEntry] = {}
         for key_node, value_node in node.value:
@@ -424,12 +405,11 @@ class FrontMatterReader:
             line = self.line_of(key_node)
             if key in entries:
                 self.error(
-                    key_node,
-                    f"'{spec.name}.{quoted(key)}' is given twice (lines {entries[key].line} and {line}); keep one",
+                    key_node, "routine.twice", key=f"{spec.name}.{quoted(key)}", first=entries[key].line, second=line
                 )
                 continue
             if not isinstance(value_node, yaml.ScalarNode):
-                self.error(value_node, f"'{spec.name}.{quoted(key)}' should be text on one line")
+                self.error(value_node, "routine.not_text", key=f"{spec.name}.{quoted(key)}")
                 continue
             # Routine data is free text: a number or yes/no is shown exactly as written.
             value = "" if value_node.tag == _NULL and value_node.style is None else value_node.value.strip()
@@ -437,16 +417,14 @@ class FrontMatterReader:
         return tuple(entry for entry in entries.values() if entry.value)
 
 
+_MISSING = {"title": "title.missing"}
+"""The message for each required field that is missing (a required field needs its own example text)."""
+
+
 def _may_mean_subject(key: str) -> bool:
     """An unknown key that was probably meant as `subject` (`Subject`, `subjct`, `onderwerp`)."""
     word = folded(key)
     return word in ("subject", "onderwerp") or nearest(word, ["subject"]) is not None
-
-
-_KINDS_IN_WORDS = (
-    "reports-to, influences, blocks or advises (in Dutch: rapporteert-aan, beïnvloedt, blokkeert, adviseert)"
-)
-_EXAMPLE_MAP = "map: zorg/raad-van-bestuur"
 
 
 def relation_target(written: str) -> str:

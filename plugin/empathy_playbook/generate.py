@@ -37,6 +37,7 @@ from markdown.util import AMP_SUBSTITUTE
 from markupsafe import escape
 
 from .i18n import Labels
+from .messages import Text, phrase
 from .model import Problem, Report
 from .playbook import Playbook
 from .registry import generated_pages
@@ -114,6 +115,13 @@ class Generated:
 class GenerateError(Exception):
     """The playbook cannot be written: the output folder is not ours to fill, or an extension will not load."""
 
+    def __init__(self, path: object, text: Text) -> None:
+        super().__init__(f"{path}: {text}")
+        self.path, self.text = path, text
+
+    def in_language(self, language: str) -> str:
+        return f"{self.path}: {self.text.render(language)}"
+
 
 def generate(
     playbook: Playbook, settings: Settings, site: Site, out: Path, *, root: Path, labels: Labels | None = None
@@ -131,9 +139,7 @@ def generate(
             continue
         if page.path in docs_files:  # the plugin's rule: the site's own file stays, the page is not made
             docs = Path(site.docs_dir.relative_to(root) if site.docs_dir.is_relative_to(root) else site.docs_dir)
-            Report((docs / page.path).as_posix(), result.problems).error(
-                1, "the empathy-playbook plugin publishes its own page here; rename this file"
-            )
+            Report((docs / page.path).as_posix(), result.problems).error(1, "docs.page_taken")
             continue
         pages.append(page)
     page_urls = {path: site.page_url(path) for path in docs_files if path.endswith(".md")}
@@ -171,22 +177,17 @@ def generate(
 def _prepare(out: Path, site: Site, root: Path) -> None:
     """Make `out` empty but for the engine's own output; refuse a folder generate did not write."""
     out_resolved = out.resolve()
-    for name, folder in (("docs folder", site.docs_dir), ("project folder", root)):
+    for name, folder in (("what.docs_folder", site.docs_dir), ("what.project_folder", root)):
         folder = folder.resolve()
         if out_resolved == folder or folder.is_relative_to(out_resolved):
-            raise GenerateError(
-                f"{out}: this is (or holds) the {name}; choose a folder of its own, such as build/zensical"
-            )
+            raise GenerateError(out, phrase("generate.out_is_source", folder=phrase(name)))
     if out.exists() and not out.is_dir():
-        raise GenerateError(f"{out}: exists and is no folder")
+        raise GenerateError(out, phrase("generate.out_not_folder"))
     config = out / "mkdocs.yml"
     if out.is_dir() and any(out.iterdir()):
         written_by_us = config.is_file() and config.read_text(encoding="utf-8", errors="replace").startswith(HEADER)
         if not written_by_us:
-            raise GenerateError(
-                f"{out}: the folder holds files that 'empathy-playbook generate' did not write; "
-                "give an empty or new folder"
-            )
+            raise GenerateError(out, phrase("generate.out_not_ours"))
         shutil.rmtree(out / "docs", ignore_errors=True)
         config.unlink()
     out.mkdir(parents=True, exist_ok=True)
@@ -326,7 +327,7 @@ def _markdown(site: Site, links: _LinkRewriter) -> markdown.Markdown:
     try:
         md = markdown.Markdown(extensions=list(dict.fromkeys(names)), extension_configs=configs)
     except Exception as error:  # whatever a third-party extension raises: the site's configuration is wrong
-        raise GenerateError(f"{site.config_file.name}: markdown_extensions: {error}") from None
+        raise GenerateError(site.config_file.name, phrase("generate.extension", error=str(error))) from None
     md.treeprocessors.register(links, "empathy_playbook_links", 0)  # where MkDocs registers its own
     return md
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .depth import Flattened
 
+from .messages import CATALOGUE, Text, phrase
+
 
 class Level(enum.Enum):
     ERROR = "error"
@@ -18,16 +20,37 @@ class Level(enum.Enum):
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong in a map, at a line of the file (front matter included, counted from 1)."""
+    """Something wrong in a map, at a line of the file (front matter included, counted from 1).
+
+    It holds a message of the catalogue (`messages.py`) with its parameters, and is put into
+    words in a language only when shown: `in_language("nl")`.
+    """
 
     path: str
     """The file, relative to the project root, with forward slashes."""
     line: int
-    message: str
+    text: Text
     level: Level = Level.ERROR
 
+    @property
+    def code(self) -> str:
+        """What kind of problem this is, the same in every language (`section.missing`, ...)."""
+        return self.text.code
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text.render("en")
+
+    def in_language(self, language: str) -> str:
+        return self.text.render(language)
+
+    def line_in(self, language: str) -> str:
+        """The contract: `path:line: message`."""
+        return f"{quoted(self.path, limit=None)}:{self.line}: {self.in_language(language)}"
+
     def __str__(self) -> str:
-        return f"{quoted(self.path, limit=None)}:{self.line}: {self.message}"
+        return self.line_in("en")
 
 
 def quoted(value: object, limit: int | None = 60) -> str:
@@ -55,11 +78,17 @@ class Report:
     path: str
     problems: list[Problem] = field(default_factory=list)
 
-    def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message, Level.ERROR))
+    def error(self, line: int, code: str, **params: object) -> None:
+        self._add(line, Level.ERROR, code, params)
 
-    def warning(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message, Level.WARNING))
+    def warning(self, line: int, code: str, **params: object) -> None:
+        self._add(line, Level.WARNING, code, params)
+
+    def _add(self, line: int, level: Level, code: str, params: dict[str, object]) -> None:
+        message = phrase(code, **params)
+        if CATALOGUE[code].level != level.value:  # the catalogue says how serious each kind of problem is
+            raise ValueError(f"'{code}' is a {CATALOGUE[code].level} in the catalogue, not a {level.value}")
+        self.problems.append(Problem(self.path, line, message, level))
 
 
 SourceLine = tuple[int, str]

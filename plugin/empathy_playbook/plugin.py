@@ -25,6 +25,7 @@ from .config import EmpathyPlaybookConfig
 from .discovery import maps_folder_problem, read_playbook
 from .extensions import for_maps
 from .i18n import Labels
+from .messages import language_of, say
 from .model import Level, Problem, quoted
 from .pages import GeneratedPage, MarkdownConverter
 from .publishing import (
@@ -126,7 +127,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = Settings.from_options(self.config.options())
         if problem := maps_folder_problem(self.root, self.settings.maps_dir, Path(config.docs_dir)):
-            raise PluginError(f"empathy-playbook: {problem}")
+            language = language_of(config.theme.get("language"))
+            raise PluginError(f"empathy-playbook: {problem.render(language)}")
         self.labels = Labels(config.theme.get("language") or "en")
         self._serve_fonts = _serve_fonts_here(config)
         if self._serve_fonts and FONT_STYLESHEET not in config.extra_css:
@@ -144,7 +146,15 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if not self.settings.allow_external:
             name = Path(config.config_file_path or "mkdocs.yml").name
             for setting in found:
-                log.warning(f"{name}: {setting.setting} {setting.what}: {_EXTERNAL_ADVICE}")
+                log.warning(
+                    say(
+                        "external.setting",
+                        self.labels.language,
+                        path=name,
+                        setting=setting.setting,
+                        what=setting.what,
+                    )
+                )
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         self._pagefind = self.settings.search == "pagefind" and self._use_pagefind(config)
@@ -168,10 +178,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         for folder in dirs[: dirs.index(str(_THEME_TEMPLATES))]:
             override = Path(folder) / "partials" / "search.html"
             if override.is_file() and 'data-md-component="search"' in override.read_text(encoding="utf-8"):
-                log.warning(
-                    f"{_relative(override, self.root)}: this copy of the theme's search box hides Pagefind's "
-                    "(search: pagefind); delete it, or set 'search: theme' to keep the theme's own search"
-                )
+                log.warning(say("search.override", self.labels.language, path=_relative(override, self.root)))
         for stylesheet in (SEARCH_STYLESHEET,):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
@@ -197,7 +204,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._rendered, self._searchable, self._searchable_files = 0, set(), set()
         playbook = read_playbook(self.root, self.settings)
         for problem in playbook.all_problems:
-            _report(problem)
+            _report(problem, self.labels.language)
         overrides = [Path(d) for d in config.theme.dirs if (Path(d) / "empathy_playbook").is_dir()]
         renderer = self._renderer = Renderer(playbook, self.settings, self.labels, overrides)
         self._maps = playbook.maps
@@ -227,16 +234,13 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if self._pagefind:
             for file in files:
                 if file.dest_uri.startswith(f"{BUNDLE_DIR}/"):
-                    log.error(
-                        f"{file.src_uri}: '{BUNDLE_DIR}/' is where the search index goes (search: pagefind); "
-                        "move this file"
-                    )
+                    log.error(say("search.bundle_taken", self.labels.language, path=file.src_uri, folder=BUNDLE_DIR))
         return files
 
     def _add_page(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
-            log.error(f"{existing.src_uri}: the empathy-playbook plugin publishes its own page here; rename this file")
+            log.error(f"{existing.src_uri}: {say('docs.page_taken', self.labels.language)}")
             return
         # Empty on purpose: the page's HTML is made in on_page_content, from the map read once in on_files.
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -255,7 +259,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             self._converter(page, files, config, anchors),
         )
         for problem in rendered.problems:
-            _report(problem)
+            _report(problem, self.labels.language)
         # mkdocs-material prints page.meta.title into <title> unescaped; nav and search take it as HTML too.
         page.meta = {**page.meta, "title": escape(rendered.title)}
         if rendered.wide:  # mkdocs-material's front matter switch; the grid is the page's own outline
@@ -343,7 +347,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             pages = self._searchable_files if complete else None
             report = index_site(site, str(config.theme.get("language") or "en"), pages=pages)
         except SearchIndexError as error:
-            raise PluginError(f"empathy-playbook: the search index could not be built: {error}") from None
+            message = say("search.failed", self.labels.language, error=str(error))
+            raise PluginError(f"empathy-playbook: {message}") from None
         log.info(
             f"empathy-playbook: Pagefind indexed {report.pages} pages ({report.language}) in {report.seconds:.2f} s"
         )
@@ -378,8 +383,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             if url in self._reported or url.startswith(self._explained):
                 continue
             self._reported.add(url)
-            where = self._source_of(url, source_file) or f"the page '{quoted(page)}' (from the theme or a plugin)"
-            log.warning(f"{where}: '{quoted(url, limit=None)}' is loaded from another host: {_EXTERNAL_ADVICE}")
+            language = self.labels.language
+            where = self._source_of(url, source_file) or say("external.page", language, page=quoted(page))
+            log.warning(say("external.load", language, where=where, url=quoted(url, limit=None)))
 
     def _source_of(self, url: str, source_file: str | None) -> str | None:
         """`path:line` of the first source that holds `url`: the page's own file, else a map's."""
@@ -432,12 +438,6 @@ _SEARCH_LABELS = (
 )  # fmt: skip
 
 
-_EXTERNAL_ADVICE = (
-    "every visit then tells that host who reads the playbook, and when; "
-    "remove it, or set the empathy-playbook option allow_external: true to accept it"
-)
-
-
 def _serve_fonts_here(config: MkDocsConfig) -> bool:
     """Serve Roboto from the site instead of Google Fonts when theme.font asks for (at most) the fonts we ship.
 
@@ -462,8 +462,8 @@ def _relative(path: Path, root: Path) -> str:
         return quoted(path.as_posix(), limit=None)
 
 
-def _report(problem: Problem) -> None:
-    (log.error if problem.level is Level.ERROR else log.warning)(str(problem))
+def _report(problem: Problem, language: str) -> None:
+    (log.error if problem.level is Level.ERROR else log.warning)(problem.line_in(language))
 
 
 def _url_from(origin: str, files: Files, standalone: dict[str, tuple[GeneratedPage, str]], target: str) -> str:

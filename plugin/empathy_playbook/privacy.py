@@ -108,26 +108,13 @@ class PrivacyPolicy:
         kept = []
         for entry in m.profile.routine:
             if m.subject_unclear_at is not None:
-                report.warning(
-                    entry.line,
-                    f"routine.{quoted(entry.key)} is not published: the subject of this map cannot be read (line "
-                    f"{m.subject_unclear_at}), so it may be a real person; write 'subject: persona', "
-                    "'composite' or 'real'",
-                )
+                report.warning(entry.line, "privacy.subject_unclear", key=quoted(entry.key), at=m.subject_unclear_at)
                 continue
             if not self.is_personal(entry.key, entry.value):
                 kept.append(entry)
                 continue
-            fix = (
-                "write a range such as 40-50, or remove it"
-                if _key(entry.key) in BANDED_KEYS
-                else "remove it from the map"
-            )
-            report.warning(
-                entry.line,
-                f"routine.{quoted(entry.key)} is personal data of a real person (subject: real), so the site leaves it out; "
-                f"{fix} (or allow it with publish_personal_data in mkdocs.yml)",
-            )
+            code = "privacy.personal_exact" if _key(entry.key) in BANDED_KEYS else "privacy.personal"
+            report.warning(entry.line, code, key=quoted(entry.key))
         m.profile = dataclasses.replace(m.profile, routine=tuple(kept))
         m.problems.sort(key=lambda problem: problem.line)
 

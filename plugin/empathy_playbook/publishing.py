@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
+from .messages import Text, phrase
+
 ROBOTS_META = '<meta name="robots" content="noindex, nofollow">'
 ROBOTS_TXT = "# This playbook is private: no search engine or crawler may read it.\nUser-agent: *\nDisallow: /\n"
 
@@ -222,8 +224,8 @@ class ExternalSetting:
 
     setting: str
     """Where it is, as a reader finds it in mkdocs.yml (`theme.font`, `extra_css`, ...)."""
-    what: str
-    """What it loads, for the message."""
+    what: Text
+    """What it loads, for the message (`external.*` in the catalogue)."""
     prefixes: tuple[str, ...]
     """URLs starting with these are this setting's doing (not reported again page by page)."""
 
@@ -242,7 +244,7 @@ def external_settings(
         found.append(
             ExternalSetting(
                 "theme.font",
-                f"loads {families} from Google Fonts",
+                phrase("external.fonts", families=families),
                 ("https://fonts.googleapis.com", "https://fonts.gstatic.com"),
             )
         )
@@ -251,20 +253,18 @@ def external_settings(
         found.append(
             ExternalSetting(
                 "extra.analytics",
-                f"sends every visit to {analytics['provider']} analytics",
+                phrase("external.analytics", provider=str(analytics["provider"])),
                 ("https://www.googletagmanager.com", "https://www.google-analytics.com"),
             )
         )
     for name, urls in (("extra_css", extra_css), ("extra_javascript", extra_javascript)):
         for url in urls:
             if is_external(str(url)):
-                found.append(ExternalSetting(name, f"loads {url}", (str(url),)))
+                found.append(ExternalSetting(name, phrase("external.loads", url=str(url)), (str(url),)))
     if repo_url and re.match(r"^https?://(www\.)?(github\.com|gitlab\.com)/", repo_url, re.IGNORECASE):
         # mkdocs-material's script asks the host's API for the repository's stars and forks on every visit.
         host = "api.github.com" if "github" in repo_url.lower() else "gitlab.com"
-        found.append(
-            ExternalSetting("repo_url", f"makes every visitor's browser ask {host} for the repository's facts", ())
-        )
+        found.append(ExternalSetting("repo_url", phrase("external.repo_facts", host=host), ()))
     return found
 
 

@@ -10,6 +10,7 @@ import yaml
 from . import safe_yaml
 from .body import split_body
 from .fields import FrontMatterReader
+from .messages import Number, phrase
 from .model import EmpathyMap, Profile, Report, quoted
 from .vocabulary import Vocabulary
 
@@ -35,16 +36,10 @@ def read_map(
     try:
         size = file.stat().st_size
         if size > max_bytes:
-            return _unreadable(
-                path,
-                url_path,
-                f"the file is {size:,} bytes, over the limit of {max_bytes:,}; split it into smaller maps",
-            )
+            return _unreadable(path, url_path, "file.too_big", size=Number(size), limit=Number(max_bytes))
         data = file.read_bytes()
     except OSError as error:
-        return _unreadable(
-            path, url_path, f"the file cannot be read ({error.strerror}); check that it exists and is readable"
-        )
+        return _unreadable(path, url_path, "file.unreadable", reason=error.strerror)
     return parse_map(data, path=path, url_path=url_path, vocabulary=vocabulary)
 
 
@@ -53,10 +48,7 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
     report = Report(path)
     text = _decode(data, report).replace("\r\n", "\n")
     if "\r" in text:
-        report.warning(
-            text[: text.index("\r")].count("\n") + 1,
-            "this line ends in a lone carriage return (old Mac line ending); save the file with LF or CRLF line endings",
-        )
+        report.warning(text[: text.index("\r")].count("\n") + 1, "file.lone_cr")
     lines = text.replace("\r", "\n").split("\n")
 
     profile = Profile()
@@ -66,20 +58,12 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
     if opening is not None:
         closing = next((i for i in range(opening + 1, len(lines)) if _DELIMITER.match(lines[i])), None)
         if closing is None:
-            report.error(
-                opening + 1,
-                f"the front matter that starts at line {opening + 1} is never closed; "
-                "add a line '---' after the last 'key: value' line",
-            )
+            report.error(opening + 1, "front_matter.unclosed", start=opening + 1)
             body_start, unclear_at = opening + 1, opening + 1
         else:
             for index in (opening, closing):
                 if lines[index].rstrip() not in ("---", "...") and not (index == opening and index > 0):
-                    report.error(
-                        index + 1,
-                        f"write this line as exactly '---', not '{quoted(lines[index].rstrip())}': "
-                        "other tools do not see a front matter otherwise",
-                    )
+                    report.error(index + 1, "front_matter.delimiter", written=quoted(lines[index].rstrip()))
             profile, unclear_at = _front_matter("\n".join(lines[opening + 1 : closing]), report, first_line=opening + 2)
             body_start = closing + 1
 
@@ -89,11 +73,7 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
         # personal data in it. Not published until the front matter can be read.
         shown = next((number for number, text in body.intro if text.strip()), None)
         if shown is not None:
-            report.error(
-                shown,
-                "the text above the first section is not published while the map has no readable front matter "
-                f"(it may hold the front matter's personal data); fix the front matter (line {unclear_at})",
-            )
+            report.error(shown, "front_matter.intro_withheld", at=unclear_at)
             body.intro = []
     # Text written above a misplaced front matter is kept, as the start of the introduction.
     stray = [(index + 1, line) for index, line in enumerate(lines[:opening])] if opening else []
@@ -117,18 +97,12 @@ def _opening_line(lines: list[str], report: Report) -> int | None:
         return 0
     for index, line in enumerate(lines[1:], start=1):
         if line.rstrip() == "---" and index + 1 < len(lines) and _KEY_LINE.match(lines[index + 1]):
-            report.error(
-                1,
-                f"there is text before the front matter, which starts at line {index + 1}; the file must begin with "
-                f"'---': move {'line 1' if index == 1 else f'lines 1 to {index}'} below the closing '---'",
-            )
+            lines_before = phrase("phrase.line_1") if index == 1 else phrase("phrase.lines", last=index)
+            report.error(1, "front_matter.text_before", start=index + 1, lines=lines_before)
             return index
         if _SECTION_HEADING.match(line):
             break
-    report.error(
-        1,
-        "the map has no front matter; start the file with a line '---', then 'title: <who this buyer is>', then '---'",
-    )
+    report.error(1, "front_matter.missing")
     return None
 
 
@@ -138,16 +112,16 @@ def _front_matter(source: str, report: Report, first_line: int) -> tuple[Profile
     for index, text in enumerate(lines):
         indent = text[: len(text) - len(text.lstrip())]
         if "\t" in indent:
-            report.error(first_line + index, "this line is indented with a tab; YAML needs spaces (use two per level)")
+            report.error(first_line + index, "yaml.tab")
             lines[index] = indent.replace("\t", "  ") + text.lstrip()
     try:
         root = safe_yaml.compose("\n".join(lines), report, first_line)
     except yaml.MarkedYAMLError as error:
-        line, message = _explain(error)
-        report.error(first_line + line, f"the front matter is not valid YAML: {message}")
+        line, code, params = _explain(error)
+        report.error(first_line + line, code, **params)
         return Profile(), first_line
     except yaml.YAMLError as error:
-        report.error(first_line, f"the front matter is not valid YAML ({error}); check the quotes and indentation")
+        report.error(first_line, "yaml.unreadable", problem=str(error))
         return Profile(), first_line
     except safe_yaml.Refused:
         return Profile(), first_line
@@ -156,7 +130,7 @@ def _front_matter(source: str, report: Report, first_line: int) -> tuple[Profile
     return profile, reader.subject_unclear_at
 
 
-def _explain(error: yaml.MarkedYAMLError) -> tuple[int, str]:
+def _explain(error: yaml.MarkedYAMLError) -> tuple[int, str, dict[str, object]]:
     """Where a YAML syntax error really is (0-based line in the YAML), in words a non-programmer can act on.
 
     Worded here rather than passed on from the parser: libyaml and PyYAML word the same error differently.
@@ -165,35 +139,25 @@ def _explain(error: yaml.MarkedYAMLError) -> tuple[int, str]:
     at = error.problem_mark or error.context_mark
     opened = error.context_mark or at
     line = at.line if at else 0
-    column = f" (column {at.column + 1})" if at else ""
+    column = at.column + 1 if at else 1
     if "mapping values are not allowed" in problem:
-        return line, (
-            f"there is a ': ' where YAML does not expect one{column}; if it is part of a value, "
-            'put the whole value in quotes, e.g. role: "Head: of Sales"; otherwise check the indentation'
-        )
+        return line, "yaml.colon", {"column": column}
     if "quoted scalar" in context:
-        return (opened.line if opened else line), "a quote opened on this line is never closed; add the closing quote"
+        return (opened.line if opened else line), "yaml.quote", {}
     if "flow sequence" in context:
-        return (opened.line if opened else line), "a list opened with '[' on this line is never closed with ']'"
+        return (opened.line if opened else line), "yaml.list", {}
     if "flow mapping" in context:
-        return (opened.line if opened else line), "a '{' on this line is never closed with '}'"
+        return (opened.line if opened else line), "yaml.brace", {}
     if "block mapping" in context or "block collection" in context:
-        return line, f"this line does not read 'key: value'{column}; check its indentation and that it has a ': '"
-    return (
-        line,
-        f"{problem}{column}; each line should read 'key: value', with values that contain special characters in quotes",
-    )
+        return line, "yaml.not_key_value", {"column": column}
+    return line, "yaml.other", {"problem": problem, "column": column}
 
 
 def _decode(data: bytes, report: Report) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        report.error(
-            data[: error.start].count(b"\n") + 1,
-            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
-            "save it as UTF-8 in your editor (unreadable characters are shown as \ufffd)",
-        )
+        report.error(data[: error.start].count(b"\n") + 1, "file.not_utf8", byte=f"{data[error.start]:02x}")
         return data.decode("utf-8-sig", errors="replace")
 
 
@@ -205,7 +169,7 @@ def relative_path(file: Path, root: Path) -> str:
         return file.as_posix()
 
 
-def _unreadable(path: str, url_path: str, message: str) -> EmpathyMap:
+def _unreadable(path: str, url_path: str, code: str, **params: object) -> EmpathyMap:
     report = Report(path)
-    report.error(1, message)
+    report.error(1, code, **params)
     return EmpathyMap(path=path, url_path=url_path, profile=Profile(), problems=report.problems)

@@ -24,6 +24,7 @@ from .card import Block, blocks, inline_html, topic
 from .committee import Coverage, Link, account_links, coverage, diagram
 from .fields import FIELDS, Field, Kind, LinksTo
 from .i18n import Labels
+from .messages import phrase
 from .model import EmpathyMap, Report, Section, quoted
 from .pages import (
     METAPHORS_PAGE,
@@ -377,11 +378,8 @@ class Renderer:
             m = by_path.get(step.map)
             if m is None:
                 hint = nearest(step.map, by_path)
-                report.error(
-                    1,
-                    f"the onboarding step '{quoted(step.map)}' names no map"
-                    + (f"; did you mean '{hint}'?" if hint else ""),
-                )
+                suggestion = phrase("hint.did_you_mean_after", hint=hint) if hint else phrase("hint.none")
+                report.error(1, "onboarding.unknown_map", map=quoted(step.map), suggestion=suggestion)
                 continue
             steps.append((m, step))
         page = self.env.get_template("empathy_playbook/onboarding.html").render(steps=steps, url=url)

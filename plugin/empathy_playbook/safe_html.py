@@ -79,10 +79,8 @@ def scan(lines: list[SourceLine], report: Report) -> set[int]:
     for number, line in lines:
         if not _MAYBE_UNSAFE.search(line):
             continue
-        for message in _unsafe(without_code_spans(line)):
-            report.warning(
-                number, f"{message}; it is left out of the page (maps can hold text and Markdown, not active content)"
-            )
+        for code, params in _unsafe(without_code_spans(line)):
+            report.warning(number, code, **params)
             flagged.add(number)
     return flagged
 
@@ -113,12 +111,16 @@ def without_code_spans(line: str) -> str:
     return "".join(kept)
 
 
-def _unsafe(line: str) -> list[str]:
-    problems: list[str] = []
+_Found = tuple[str, dict[str, object]]
+"""A message code from the catalogue and its parameters."""
+
+
+def _unsafe(line: str) -> list[_Found]:
+    problems: list[_Found] = []
     for match in _RAW_TAG.finditer(line):
         tag = match.group(1).lower()
         if tag not in ALLOWED_TAGS:
-            problems.append(f"the HTML element <{quoted(tag, 20)}> is not allowed in a map")
+            problems.append(("html.element", {"tag": quoted(tag, 20)}))
             continue
         problems.extend(_unsafe_attributes(tag, match.group(2)))
     for match in _ATTR_LIST.finditer(line):
@@ -130,29 +132,27 @@ def _unsafe(line: str) -> list[str]:
     return problems
 
 
-def _unsafe_attributes(tag: str, attributes: str) -> list[str]:
-    problems = []
+def _unsafe_attributes(tag: str, attributes: str) -> list[_Found]:
+    problems: list[_Found] = []
     allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set())
     for name, value in _ATTRIBUTE.findall(attributes):
         name = name.lower()
         if name.startswith(("#", ".")):  # attr_list's #id and .class
             continue
         if name not in allowed or name == "style":
-            what = "the event handler" if name.startswith("on") else "the attribute"
-            problems.append(f"{what} '{quoted(name, 20)}' is not allowed in a map")
+            code = "html.event_handler" if name.startswith("on") else "html.attribute"
+            problems.append((code, {"name": quoted(name, 20)}))
         elif name in _URL_ATTRIBUTES:
             problems.extend(_unsafe_url(html.unescape(value.strip("\"'"))))
     return problems
 
 
-def _unsafe_url(url: str) -> list[str]:
+def _unsafe_url(url: str) -> list[_Found]:
     """Browsers ignore tabs and line breaks inside a URL's scheme; so does this check."""
     scheme = _SCHEME.match(_INVISIBLE_IN_URL.sub("", url))
     if scheme is None or scheme.group(1).lower() in URL_SCHEMES:
         return []
-    return [
-        f"a '{quoted(scheme.group(1).lower(), 20)}:' link is not allowed in a map (only http, https, mailto and tel)"
-    ]
+    return [("html.link", {"scheme": quoted(scheme.group(1).lower(), 20)})]
 
 
 class _Features(HTMLParser):

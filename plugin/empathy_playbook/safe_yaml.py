@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import yaml
 
+from .messages import phrase
 from .model import Report, quoted
 
 MAX_DEPTH = 8
@@ -62,10 +63,7 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
             references.append((line(event), f"&{event.anchor}"))
         tag = event.tag if event.tag not in (None, "!") else None
         if tag is not None and tag not in _ALLOWED_TAGS:
-            report.error(
-                line(event),
-                f"the YAML tag '{quoted(_short_tag(tag))}' is not allowed in a map; remove it and write plain text",
-            )
+            report.error(line(event), "yaml.tag", tag=quoted(_short_tag(tag)))
             tag = None
         if isinstance(event, yaml.ScalarEvent):
             tag = tag or _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -73,10 +71,7 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
             add(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style or None))
             continue
         if len(stack) >= MAX_DEPTH:
-            report.error(
-                line(event),
-                f"the front matter is nested more than {MAX_DEPTH} levels deep; a map needs two at most (routine: then its keys)",
-            )
+            report.error(line(event), "yaml.too_deep", depth=MAX_DEPTH)
             raise Refused
         node_class = yaml.MappingNode if isinstance(event, yaml.MappingStartEvent) else yaml.SequenceNode
         default_tag = "tag:yaml.org,2002:map" if node_class is yaml.MappingNode else "tag:yaml.org,2002:seq"
@@ -84,12 +79,8 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
 
     if references:
         first_line_of, name = references[0]
-        more = f" ({len(references) - 1} more after it)" if len(references) > 1 else ""
-        report.error(
-            first_line_of,
-            f"'{quoted(name)}' is a YAML anchor or alias{more}; they are not allowed in a map (a few lines can "
-            "expand to millions of values): write each value out in full",
-        )
+        more = phrase("phrase.more_after", count=len(references) - 1) if len(references) > 1 else phrase("hint.none")
+        report.error(first_line_of, "yaml.anchor", name=quoted(name), more=more)
     return root
 
 

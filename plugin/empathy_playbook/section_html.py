@@ -53,10 +53,7 @@ class SectionPipeline:
             for section, text in zip(sections, sources, strict=True):
                 html = _converted(convert, text)
                 if html is None:  # a shape of nesting the reader does not know: shown, as text
-                    report.error(
-                        section.line,
-                        "this section is nested too deeply for the site's Markdown; it is shown as plain text",
-                    )
+                    report.error(section.line, "section.too_deep")
                     html = f"<pre>{escape(text)}</pre>"
                 raw.append(html)
         # Each section sanitised on its own: the sanitiser closes what it leaves open, so no section's
@@ -67,9 +64,7 @@ class SectionPipeline:
             if before != after and not m.unsafe_lines.intersection(number for number, _ in section.lines):
                 lost = safe_html.removed(before, after)
                 if lost:  # The source scan names what the sanitiser removes; this is its safety net.
-                    report.warning(
-                        section.line, f"unsafe content was left out of this section: {quoted(', '.join(lost))}"
-                    )
+                    report.warning(section.line, "html.removed", what=quoted(", ".join(lost)))
         chips = self._chips_for_page(url)
         with_chips, without = [], []
         for part in safe:

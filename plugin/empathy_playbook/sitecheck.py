@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Literal
 from urllib.parse import unquote, urlsplit
 
+from .messages import Number, Text, counted, phrase
 from .model import EmpathyMap, quoted
 from .vocabulary import GRID_SECTIONS
 
@@ -29,10 +31,18 @@ _SKIPPED = ("404.html",)
 class SiteProblem:
     path: str
     """The file in the site (relative to the site folder, forward slashes), or the site folder itself."""
-    message: str
+    text: Text
+    """The message (`site.*` in the catalogue), put into words when shown."""
+
+    @property
+    def message(self) -> str:
+        return self.text.render("en")
+
+    def in_language(self, language: str) -> str:
+        return f"{self.path}: {self.text.render(language)}"
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return self.in_language("en")
 
 
 @dataclass
@@ -100,7 +110,7 @@ def check_site(site_dir: Path, maps: Sequence[EmpathyMap], *, links: bool = True
     """Every map of `maps` has its page in `site_dir` with the six sections; every internal link lands."""
     report = SiteReport()
     if not (site_dir / "index.html").is_file():
-        report.problems.append(SiteProblem(str(site_dir), "no built site here (no index.html); build the site first"))
+        report.problems.append(SiteProblem(str(site_dir), phrase("site.not_built")))
         return report
     site = _Site(site_dir)
     _check_map_pages(site, maps, report)
@@ -120,7 +130,7 @@ def _check_map_pages(site: _Site, maps: Sequence[EmpathyMap], report: SiteReport
         if absent:
             hooks = ", ".join(f'data-section="{key}"' for key in absent)
             report.problems.append(
-                SiteProblem(site.name(file), f"the page of {quoted(m.path, None)} lacks the section(s) {hooks}")
+                SiteProblem(site.name(file), phrase("site.sections_missing", map=quoted(m.path, None), hooks=hooks))
             )
         else:
             report.map_pages += 1
@@ -128,16 +138,13 @@ def _check_map_pages(site: _Site, maps: Sequence[EmpathyMap], report: SiteReport
         report.problems.append(
             SiteProblem(
                 str(site.root),
-                f"none of the {len(maps)} maps has its page (the first would be maps/{quoted(maps[0].url_path, None)}/): "
-                "the site was built without the empathy-playbook plugin. An engine that ignores MkDocs plugins, "
-                "such as Zensical, must build from the folder that 'empathy-playbook generate --out DIR' writes "
-                "(README: Engines)",
+                phrase("site.no_map_pages", count=Number(len(maps)), first=quoted(maps[0].url_path, None)),
             )
         )
     else:
         for m in missing:
             report.problems.append(
-                SiteProblem(f"maps/{quoted(m.url_path, None)}/", f"missing: the map {quoted(m.path, None)} has no page")
+                SiteProblem(f"maps/{quoted(m.url_path, None)}/", phrase("site.page_missing", map=quoted(m.path, None)))
             )
 
 
@@ -153,10 +160,12 @@ def _check_links(site: _Site, report: SiteReport) -> None:
                 continue
             report.links += 1
             if problem:
-                report.problems.append(SiteProblem(here, f"broken link '{quoted(target)}': {problem}"))
+                report.problems.append(
+                    SiteProblem(here, phrase("site.broken_link", target=quoted(target), why=problem))
+                )
 
 
-def _broken(site: _Site, here: str, target: str) -> str | None:
+def _broken(site: _Site, here: str, target: str) -> Text | Literal[""] | None:
     """Why the link `target` on page `here` does not land: "" when it does, None when it leads off the site."""
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
@@ -165,22 +174,25 @@ def _broken(site: _Site, here: str, target: str) -> str | None:
     base = "" if path.startswith("/") else posixpath.dirname(here)
     resolved = posixpath.normpath(posixpath.join(base, path.lstrip("/"))) if path else here
     if resolved == ".." or resolved.startswith("../"):
-        return "it leaves the site"
+        return phrase("site.link_leaves")
     file = site.root / resolved
     if file.is_dir():
         file = file / "index.html"
     if not file.is_file():
-        return f"{resolved} is not in the site"
+        return phrase("site.link_no_file", file=quoted(resolved))
     fragment = unquote(parts.fragment)
     if fragment and file.suffix == ".html" and fragment not in site.page(file).ids:
-        return f"{site.name(file)} has no anchor '#{quoted(fragment)}'"
+        return phrase("site.link_no_anchor", file=quoted(site.name(file)), anchor=quoted(fragment))
     return ""
 
 
-def summary(site_dir: Path, report: SiteReport) -> str:
+def summary(site_dir: Path, report: SiteReport, language: str = "en") -> str:
     found = len(report.problems)
-    return (
-        f"{site_dir}: {report.map_pages} map pages with their six sections, "
-        f"{report.links} internal links on {report.pages} pages followed: "
-        + (f"{found} problem{'s' if found != 1 else ''}." if found else "no problems.")
-    )
+    return phrase(
+        "site.summary",
+        site=site_dir,
+        map_pages=report.map_pages,
+        links=report.links,
+        pages=report.pages,
+        problems=counted(found, "site.problem", "site.problems") if found else phrase("site.no_problems"),
+    ).render(language)
