@@ -272,7 +272,7 @@ class FrontMatterReader:
 
     def _key(self, node: yaml.Node) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
-            return node.value
+            return str(node.value)
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
         self.error(node, "key.not_a_word", key=quoted(shown))
         return None
@@ -292,7 +292,7 @@ class FrontMatterReader:
         if node.tag in _READ_AS and node.style is None and read_as_text:
             self.error(node, "value.read_as", value=quoted(node.value), what=phrase(_READ_AS[node.tag]), key=name)
         # Explicit tags never get here (safe_yaml refuses them), so the value is text as written.
-        return node.value.strip()
+        return str(node.value).strip()
 
     def _texts(self, spec: Field, node: yaml.Node) -> tuple[str, ...] | None:
         if isinstance(node, yaml.SequenceNode):

@@ -39,9 +39,10 @@ from markupsafe import escape
 from .i18n import Labels
 from .messages import Text, phrase
 from .model import Problem, Report
+from .pages import MarkdownConverter, RenderedPage
 from .playbook import Playbook
 from .registry import generated_pages
-from .render import MarkdownConverter, RenderedPage, Renderer
+from .render import Renderer
 from .settings import Settings
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -267,7 +268,7 @@ def relative_url(url: str, other: str) -> str:
 
 
 def _parts(url: str) -> list[str]:
-    parts = []
+    parts: list[str] = []
     for part in url.split("/"):
         if part in ("", "."):
             continue

@@ -8,7 +8,7 @@ that grow with every map. Every value from a map goes through `escape`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 
 from markupsafe import Markup, escape
@@ -31,7 +31,7 @@ from .pages import (
     account_page,
 )
 from .paging import NeedMatrix, Part, Segment, by_map, need_matrix, segment_page, segments, split
-from .playbook import NeedEntry
+from .playbook import Metaphor, NeedEntry
 from .render import Renderer, script_json
 from .review import Overdue, overdue_maps
 from .section_html import plain_text
@@ -70,8 +70,8 @@ class IndexViews:
         for metaphor, parts in self.metaphor_parts:
             found += [self._part(part, self._metaphor_part(metaphor.name, parts, part)) for part in parts]
         found.append(GeneratedPage(REVIEW_PAGE, PageKind.REVIEW, self.review_page, in_nav=True))
-        for (name, _), parts in self.review_parts:
-            found += [self._part(part, self._review_part(name, parts, part)) for part in parts]
+        for (name, _), owner_parts in self.review_parts:
+            found += [self._part(part, self._review_part(name, owner_parts, part)) for part in owner_parts]
         # Account names, coverage and map titles: the maps are searchable, an account is a search filter.
         found.append(GeneratedPage(ACCOUNTS_PAGE, PageKind.ACCOUNTS, self.accounts_page, in_nav=True, searchable=False))
         return found
@@ -98,7 +98,7 @@ class IndexViews:
         )
 
     @cached_property
-    def metaphor_parts(self) -> list[tuple[object, list[Part[EmpathyMap]]]]:
+    def metaphor_parts(self) -> list[tuple[Metaphor, list[Part[EmpathyMap]]]]:
         metaphors = self.r.metaphors
         if sum(len(metaphor.maps) for metaphor in metaphors) <= self.size:
             return []
@@ -348,7 +348,7 @@ class IndexViews:
             return RenderedPage(self.labels["page.metaphors"], page, headings)
         urls = _Urls(url)
         groups = self._groups(
-            (metaphor.anchor, metaphor.name, urls(parts[0].path), len(metaphor.maps))  # type: ignore[attr-defined]
+            (metaphor.anchor, metaphor.name, urls(parts[0].path), len(metaphor.maps))
             for metaphor, parts in self.metaphor_parts
         )
         page = self.r.env.get_template("empathy_playbook/metaphors.html").render(
@@ -454,11 +454,11 @@ class IndexViews:
 
     # -- shared -------------------------------------------------------------------------------------------
 
-    def _groups(self, groups: object) -> Markup:
+    def _groups(self, groups: Iterable[tuple[str, str, str, int]]) -> Markup:
         """A compact list of groups, each with the anchor its entry had on the full index: one line per group."""
         rows = [
             f'<li id="{escape(anchor)}"><a href="{escape(href)}">{escape(name)}</a> · {escape(self.labels["count.maps"].format(count=count))}</li>'
-            for anchor, name, href, count in groups  # type: ignore[attr-defined]
+            for anchor, name, href, count in groups
         ]
         return Markup('<ul class="ep-groups">\n' + "\n".join(rows) + "\n</ul>")
 

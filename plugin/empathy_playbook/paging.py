@@ -18,6 +18,7 @@ from .playbook import NeedEntry
 from .slugs import unique_slugs
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 SEGMENTS_DIR = "segments"
 """Pages of all maps per segment (`segments/<slug>/`): the overview's way to every map without JavaScript."""
@@ -26,14 +27,14 @@ NO_SEGMENT_SLUG = "no-segment"
 
 
 @dataclass(frozen=True)
-class Part(Generic[T]):
-    """One page of a group's entries."""
+class Part(Generic[T_co]):
+    """One page of a group's entries. Covariant: a page of maps is a page of entries (`Part[object]`)."""
 
     path: str
     """The page's path among the site's pages (`needs/functional/zorg.md`, `needs/functional/zorg/2.md`)."""
     number: int
     """1 for the first page."""
-    entries: tuple[T, ...]
+    entries: tuple[T_co, ...]
 
 
 def split(base: str, entries: Sequence[T], size: int) -> list[Part[T]]:

@@ -280,7 +280,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     # Before the search plugins (priority 0) read page.content, and after them: they index the map's
     # plain text; the theme then renders the full page. See RenderedPage.search_html.
     @event_priority(50)
-    def _give_search_the_plain_text(self, context: TemplateContext, page: Page, **kwargs: Any) -> None:
+    def _give_search_the_plain_text(self, /, context: TemplateContext, page: Page, **kwargs: Any) -> None:
         if self._pagefind:
             self._exclude_from_the_theme_search(page)
         elif page.file.src_uri in self._search_html:
@@ -303,7 +303,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
 
     @event_priority(-50)
-    def _give_the_theme_the_full_page(self, context: TemplateContext, page: Page, **kwargs: Any) -> None:
+    def _give_the_theme_the_full_page(self, /, context: TemplateContext, page: Page, **kwargs: Any) -> None:
         if page.file.src_uri in self._full_html:
             page.content = self._full_html.pop(page.file.src_uri)
         if page.file.src_uri in self._search_meta:  # the page's own meta again, for the templates

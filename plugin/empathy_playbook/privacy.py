@@ -71,7 +71,7 @@ def is_band(value: str) -> bool:
     if text in _BAND_WORDS or _DECADE.fullmatch(text) or _OPEN_RANGE.fullmatch(text):
         return True
     match = _RANGE.fullmatch(text)
-    return bool(match) and _amount(match["low"]) < _amount(match["high"])
+    return match is not None and _amount(match["low"]) < _amount(match["high"])
 
 
 def _amount(number: str) -> float:

@@ -9,6 +9,8 @@ anything. The nodes are PyYAML's own, with their marks, so every value keeps its
 
 from __future__ import annotations
 
+from typing import cast
+
 import yaml
 
 from .messages import phrase
@@ -37,7 +39,7 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
     references: list[tuple[int, str]] = []  # (line, "&name" or "*name"): reported once, not once per use
 
     def line(event: yaml.Event) -> int:
-        return first_line + event.start_mark.line
+        return first_line + _marks(event)[0].line
 
     def add(node: yaml.Node) -> None:
         nonlocal root
@@ -49,7 +51,7 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
     for event in yaml.parse(source, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             references.append((line(event), f"*{event.anchor}"))
-            add(yaml.ScalarNode(_STR, "", event.start_mark, event.end_mark))
+            add(yaml.ScalarNode(_STR, "", *_marks(event)))
             continue
         if isinstance(event, yaml.CollectionEndEvent):
             node, children = stack.pop()
@@ -57,7 +59,7 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
             node.value = pairs if isinstance(node, yaml.MappingNode) else children
             add(node)
             continue
-        if not isinstance(event, yaml.NodeEvent):
+        if not isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):  # the nodes; aliases are above
             continue
         if event.anchor is not None:
             references.append((line(event), f"&{event.anchor}"))
@@ -68,20 +70,26 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
         if isinstance(event, yaml.ScalarEvent):
             tag = tag or _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
             # libyaml marks a plain scalar with style '', PyYAML with None: the node says None for both.
-            add(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style or None))
+            add(yaml.ScalarNode(tag, event.value, *_marks(event), style=event.style or None))
             continue
         if len(stack) >= MAX_DEPTH:
             report.error(line(event), "yaml.too_deep", depth=MAX_DEPTH)
             raise Refused
         node_class = yaml.MappingNode if isinstance(event, yaml.MappingStartEvent) else yaml.SequenceNode
         default_tag = "tag:yaml.org,2002:map" if node_class is yaml.MappingNode else "tag:yaml.org,2002:seq"
-        stack.append((node_class(tag or default_tag, [], event.start_mark, event.end_mark), []))
+        stack.append((node_class(tag or default_tag, [], *_marks(event)), []))
 
     if references:
         first_line_of, name = references[0]
         more = phrase("phrase.more_after", count=len(references) - 1) if len(references) > 1 else phrase("hint.none")
         report.error(first_line_of, "yaml.anchor", name=quoted(name), more=more)
     return root
+
+
+def _marks(event: yaml.Event) -> tuple[yaml.Mark, yaml.Mark]:
+    """Where an event starts and ends. The parser gives every event both; libyaml's marks (`yaml._yaml.Mark`)
+    have the same line and column as PyYAML's, which is all that is read of a node's marks."""
+    return cast("yaml.Mark", event.start_mark), cast("yaml.Mark", event.end_mark)
 
 
 def _short_tag(tag: str) -> str:

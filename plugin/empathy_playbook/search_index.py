@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 MODES = ("pagefind", "theme")
 """The `search` option: Pagefind (the default), or the theme's own search (mkdocs-material's lunr index)."""
@@ -128,14 +129,14 @@ def index_site(
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed (exit status {result.returncode}): {_last_lines(output)}")
     entry = _read_entry(bundle)
-    pages = sum(int(info.get("page_count", 0)) for info in entry.get("languages", {}).values())
-    if pages == 0:
+    indexed = sum(int(info.get("page_count", 0)) for info in entry.get("languages", {}).values())
+    if indexed == 0:
         raise SearchIndexError(
             "Pagefind found no page to index: no page is marked searchable (data-pagefind-body)"
             + (f"; it said: {_last_lines(output)}" if output else "")
         )
     languages = sorted(entry.get("languages", {}))
-    return IndexReport(pages, ", ".join(languages), seconds, bundle)
+    return IndexReport(indexed, ", ".join(languages), seconds, bundle)
 
 
 def folders_glob(pages: Iterable[str]) -> str:
@@ -167,7 +168,8 @@ def _pagefind_binary() -> Path:
     return binary
 
 
-def _read_entry(bundle: Path) -> dict[str, object]:
+def _read_entry(bundle: Path) -> dict[str, Any]:
+    """Pagefind's pagefind-entry.json, as JSON: {"languages": {"en": {"page_count": ...}}, ...}."""
     try:
         data = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
