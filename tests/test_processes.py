@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -164,9 +165,15 @@ def test_serve_rebuilds_the_search_index_after_each_rebuild(served: str, project
     _wait_for(entry, lambda status, body: status == 200 and '"page_count"' in body and body != first)
 
 
-def test_the_wheel_ships_the_templates_and_the_stylesheet(tmp_path: Path) -> None:
-    """Another team's playbook gets everything from `pip install`: nothing to copy by hand."""
-    result = run_module("pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path), str(REPO), cwd=tmp_path)
+def test_the_wheel_ships_the_templates_the_stylesheet_and_its_types(tmp_path: Path) -> None:
+    """Another team's playbook gets everything from `pip install`: nothing to copy by hand; a type
+    checker reads the package's own annotations (py.typed, PEP 561)."""
+    # From a clean copy: setuptools builds in the source tree and would ship what a build/ folder left there.
+    source = tmp_path / "source"
+    shutil.copytree(REPO / "plugin", source / "plugin", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source / name)
+    result = run_module("pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path), str(source), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     (wheel,) = tmp_path.glob("empathy_playbook-*.whl")
     with zipfile.ZipFile(wheel) as archive:
@@ -177,4 +184,5 @@ def test_the_wheel_ships_the_templates_and_the_stylesheet(tmp_path: Path) -> Non
     expected = {p.relative_to(templates).as_posix() for p in templates.rglob("*") if p.suffix in (".html", ".css")}
     assert expected <= shipped
     assert "assets/empathy-playbook.css" in shipped
+    assert "py.typed" in shipped
     assert "empathy-playbook = empathy_playbook.plugin:EmpathyPlaybookPlugin" in entry_points
