@@ -135,10 +135,7 @@ _EN: dict[str, str] = {
     "metaphors.none": "No map names a metaphor yet.",
     "overview.none": "There are no maps yet.",
     "column.title": "Buyer",
-    "column.item": "Item",
     "column.map": "Map",
-    "column.section": "Section",
-    "column.maps": "Used for",
     "needs.matrix": "Tagged items per segment and need category; each number leads to its items.",
     "needs.total": "Total",
     "needs.cell": "{need} · {segment}",
@@ -179,7 +176,6 @@ _EN: dict[str, str] = {
     "committee.desc": "{people} people and {relations} relations; the list below the diagram names each relation.",
     "committee.none": "No relations are recorded yet: a map names them under 'relations:' in its front matter.",
     "coverage": "Coverage",
-    "coverage.intro": "Which buying roles a map covers, and what to act on.",
     "coverage.covered": "Covered by",
     "coverage.missing": "No map yet",
     "coverage.act": "To act on",
@@ -228,7 +224,6 @@ _NL: dict[str, str] = {
     "owner": "Eigenaar",
     "reviewed": "Herzien",
     "tags": "Tags",
-    "field.title": "De klant of persona, zoals getoond.",
     "field.role": "Functie.",
     "field.organisation": "De organisatie van de klant.",
     "field.market": "b2b of b2c.",
@@ -341,10 +336,7 @@ _NL: dict[str, str] = {
     "metaphors.none": "Nog geen map noemt een metafoor.",
     "overview.none": "Er zijn nog geen maps.",
     "column.title": "Klant",
-    "column.item": "Item",
     "column.map": "Map",
-    "column.section": "Onderdeel",
-    "column.maps": "Gebruikt voor",
     "needs.matrix": "Gemarkeerde items per segment en behoeftecategorie; elk getal leidt naar de items.",
     "needs.total": "Totaal",
     "needs.cell": "{need} · {segment}",
@@ -385,7 +377,6 @@ _NL: dict[str, str] = {
     "committee.desc": "{people} personen en {relations} relaties; de lijst onder het diagram noemt elke relatie.",
     "committee.none": "Er zijn nog geen relaties vastgelegd: een map noemt ze onder 'relations:' in het bovenste deel.",
     "coverage": "Dekking",
-    "coverage.intro": "Welke rollen in de beslissing een map hebben, en wat er te doen is.",
     "coverage.covered": "Gedekt door",
     "coverage.missing": "Nog geen map",
     "coverage.act": "Te doen",
@@ -408,9 +399,9 @@ LANGUAGES: Mapping[str, Mapping[str, str]] = {"en": _EN, "nl": _NL}
 class Labels:
     """The labels of one language; English fills any gap, a humanised key any further one."""
 
-    def __init__(self, language: str, overrides: Mapping[str, str] | None = None) -> None:
+    def __init__(self, language: str) -> None:
         self.language = language.split("-")[0].split("_")[0].lower() if language else "en"
-        self._table = {**_EN, **LANGUAGES.get(self.language, {}), **(overrides or {})}
+        self._table = {**_EN, **LANGUAGES.get(self.language, {})}
 
     def __getitem__(self, key: str) -> str:
         if key in self._table:
