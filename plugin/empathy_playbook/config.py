@@ -10,8 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from mkdocs.config import base
 
-from .options import OPTION_NAMES, OnboardingStep, PluginOptions, read_option
-from .vocabulary import NeedCategory
+from .options import OPTION_NAMES, PluginOptions, read_option
 
 T = TypeVar("T")
 
@@ -32,22 +31,12 @@ class ContractOption(base.BaseConfigOption[T], Generic[T]):
 
 
 class EmpathyPlaybookConfig(base.Config):
-    # One line per option of options.PluginOptions (a test keeps the two equal), typed for the plugin.
-    enabled = ContractOption[bool]("enabled")
-    maps_dir = ContractOption[str]("maps_dir")
-    headings = ContractOption[dict[str, tuple[str, ...]]]("headings")
-    needs = ContractOption[tuple[NeedCategory, ...]]("needs")
-    max_file_size = ContractOption[int]("max_file_size")
-    personal_fields = ContractOption[tuple[str, ...]]("personal_fields")
-    publish_personal_data = ContractOption[bool]("publish_personal_data")
-    review_months = ContractOption[int]("review_months")
-    nav_max_maps = ContractOption[int]("nav_max_maps")
-    index_page_size = ContractOption[int]("index_page_size")
-    coverage_roles = ContractOption[tuple[str, ...]]("coverage_roles")
-    onboarding = ContractOption[tuple[OnboardingStep, ...]]("onboarding")
-    search = ContractOption[str]("search")
-    indexable = ContractOption[bool]("indexable")
-    allow_external = ContractOption[bool]("allow_external")
+    """One `ContractOption` per option of `options.PluginOptions`, made from its list: an option is added
+    in options.py alone, and the plugin reads the options as that contract (`options()`), typed there."""
+
+    # MkDocs finds a Config's options among the attributes of its class body (Config.__init_subclass__):
+    # the body's namespace gets one per option.
+    vars().update({name: ContractOption[Any](name) for name in OPTION_NAMES})
 
     def options(self) -> PluginOptions:
         """The validated options, as the core's contract."""

@@ -27,6 +27,7 @@ from .extensions import for_maps
 from .i18n import Labels
 from .messages import language_of, say
 from .model import Level, Problem, quoted
+from .options import PluginOptions
 from .pages import GeneratedPage, MarkdownConverter
 from .publishing import (
     ROBOTS_META,
@@ -68,36 +69,44 @@ _THEME_SEARCH_PLUGINS = ("material/search", "search")
 class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     """The MkDocs adapter: the playbook's generated pages as pages of a MkDocs site.
 
-    Its events, in the order MkDocs fires them:
+    Its events, in the order MkDocs fires them (with `enabled: false` none of them does anything):
 
     - `on_startup`: notes whether this is `mkdocs serve` (its live-reload script needs no policy).
-    - `on_config`: the options become the core's settings (validated already, by `config.py`); the
-      stylesheet, script and (unless the site chose other fonts) the shipped fonts are added to the
-      site; settings that load from other hosts are warned about; with Pagefind, its search box.
+    - `on_config`: the options, validated already by `config.py` with the core's readers, become
+      `self.options` (the contract, `options.PluginOptions`) and the core's settings; a maps folder
+      inside `docs_dir` or outside the project stops the build. The stylesheet, script and (unless
+      the site chose other fonts) the shipped fonts are added to the site; settings that load from
+      other hosts are warned about; with Pagefind, the header's search box is ours.
     - `on_files` (priority -50, late, so that files other plugins add, such as mkdocs-gen-files',
       exist when it checks for clashes): reads every map once, logs each problem as
       `path:line: message`, and adds one empty generated file per page of the registry
       (`registry.generated_pages`), in one loop; standalone pages (meeting cards) are only
-      remembered, for `on_post_build`.
+      remembered, for `on_post_build`. It also adds the plugin's assets and, unless `indexable`, a
+      robots.txt, each only where the site has no file of its own.
+    - `on_env` (with Pagefind; MkDocs fires it after `on_files`, whose renderer it asks): gives the
+      header's search box its labels and facets.
     - `on_page_content` (priority 50, early, so that other plugins' handlers see the page, not the
-      empty stand-in): renders the page with the site's Markdown (`markdown_extensions`, MkDocs'
-      link rewriting) and sets its title, table of contents and anchors.
+      empty stand-in): renders the page with the site's Markdown (`markdown_extensions`, minus those
+      that read files or run code, and MkDocs' link rewriting) and sets its title, table of contents
+      and anchors.
     - `on_page_context`, twice: at priority 50, before the search plugins (priority 0) read
-      `page.content`, it swaps in the map's plain text for the index; at -50, after them, it puts
-      the full page back for the theme. See `RenderedPage.search_html`.
-    - `on_env` (with Pagefind): gives the header's search box its labels and facets.
-    - `on_page_context`, first half, with Pagefind instead: notes which pages Pagefind may index
-      and hides every page from the theme's own search plugin.
+      `page.content`, it swaps in the map's plain text for the theme's index; at -50, after them, it
+      puts the full page back for the theme. See `RenderedPage.search_html`. With Pagefind the first
+      half instead notes which pages Pagefind may index and hides every page from the theme's own
+      search plugin (`search: exclude`).
     - `on_post_page` and `on_post_template` (priority -100, last, so that the policy covers what
       other plugins added): marks the searchable pages' content for Pagefind; every page gets the
       noindex meta (unless `indexable`) and its own Content-Security-Policy, and loads from other
       hosts are warned about (see `publishing.py`).
-    - `on_post_build`: writes the standalone pages into the site folder, then (priority -100, after
-      every other plugin's files) runs Pagefind over the built site.
+    - `on_post_build`: writes the standalone pages into the site folder (they get the same policy),
+      then, at priority -100 (after every other plugin has written its files), runs Pagefind over
+      the built site and removes the theme's empty index.
     - `on_serve`: watches the maps folder, so that `mkdocs serve` rebuilds on every edit.
     """
 
     def __init__(self) -> None:
+        self.options = PluginOptions(enabled=False)
+        """The options as the core's contract, read in `on_config` (until then: do nothing)."""
         self._pages: dict[str, GeneratedPage] = {}
         """The theme pages of this build by path."""
         self._standalone: dict[str, tuple[GeneratedPage, str]] = {}
@@ -122,10 +131,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
+        self.options = self.config.options()
+        if not self.options.enabled:
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self.settings = Settings.from_options(self.config.options())
+        self.settings = Settings.from_options(self.options)
         if problem := maps_folder_problem(self.root, self.settings.maps_dir, Path(config.docs_dir)):
             language = language_of(config.theme.get("language"))
             raise PluginError(f"empathy-playbook: {problem.render(language)}")
@@ -187,7 +197,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         return True
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
-        if not self.config.enabled or not self._pagefind:
+        if not self.options.enabled or not self._pagefind:
             return None
         labels = {key.removeprefix("search."): self.labels[key] for key in _SEARCH_LABELS}
         env.globals["empathy_search"] = {
@@ -198,7 +208,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return None
         self._files = files
         self._rendered, self._searchable, self._searchable_files = 0, set(), set()
@@ -318,7 +328,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     # Last, so that the policy covers what other plugins added to the page.
     @event_priority(-100)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return None
         if self._pagefind and page.file.src_uri in self._searchable:
             output = mark_searchable(output)
@@ -327,14 +337,14 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or not template_name.endswith(".html"):  # 404.html; not sitemap.xml
+        if not self.options.enabled or not template_name.endswith(".html"):  # 404.html; not sitemap.xml
             return None
         self._look_for_external_loads(output_content, template_name, None)
         return self._private(output_content, robots=True)
 
     @event_priority(-100)  # after every other plugin has written its files, the theme's search plugin's included
     def _index_for_search(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not self._pagefind:
+        if not self.options.enabled or not self._pagefind:
             return
         site = Path(config.site_dir)
         theme_index = site / "search" / "search_index.json"  # empty (every page was excluded); not needed
@@ -354,7 +364,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         )
 
     def _write_standalone_pages(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return
         for page, page_url in self._standalone.values():
             url = functools.partial(_url_from, page_url, self._files, self._standalone)
@@ -406,7 +416,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         return None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> None:
-        if self.config.enabled:
+        if self.options.enabled:
             server.watch(str(self.root / self.settings.maps_dir))
 
     def _converter(self, page: Page, files: Files, config: MkDocsConfig, anchors: set[str]) -> MarkdownConverter:
