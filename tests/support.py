@@ -18,18 +18,23 @@ import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import FloatRect, Locator
+    from playwright.sync_api import Page as BrowserPage
 
 # mkdocs-material prints an end-of-life banner on every run; it says nothing about the site under test.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -118,7 +123,11 @@ def write_project(root: Path, *, language: str = "en", plugin_options: str = "")
 # The site: real MkDocs builds in a tmp folder, with every logged warning captured.
 
 
-class Spy(BasePlugin):  # type: ignore[type-arg]
+class _NoOptions(Config):
+    """The spy takes no options."""
+
+
+class Spy(BasePlugin[_NoOptions]):
     """Keeps what MkDocs built, for assertions beyond the HTML (navigation, page objects)."""
 
     def __init__(self) -> None:
@@ -277,6 +286,20 @@ def one(element: Tag, selector: str) -> Tag:
     return found
 
 
+def attribute(element: Tag, name: str) -> str:
+    """The value of an attribute that holds one text (`href`, `id`, `data-*`); fails the test if it has none."""
+    value = element.get(name)
+    assert isinstance(value, str), f"{name}={value!r} on <{element.name}>"
+    return value
+
+
+def after(element: Tag, name: str, class_: str | None = None) -> Tag:
+    """The first `name` element (of `class_`) after `element` in the document; fails the test if there is none."""
+    found = element.find_next(name, class_=class_) if class_ else element.find_next(name)
+    assert isinstance(found, Tag), f"no <{name}> after <{element.name}>"
+    return found
+
+
 def section(page: Tag, key: str) -> Tag:
     """The element of a map's section (`data-section="<key>"`); there must be exactly one."""
     found = page.select(f'[data-section="{key}"]')
@@ -327,6 +350,20 @@ def assert_no_active_content(root: Tag, where: Any = "") -> None:
 
 
 # The browser tests.
+
+
+class OpenPage(Protocol):
+    """The `page_at` fixture: a Playwright page at `path` of the built site, closed after the test."""
+
+    def __call__(self, path: str, width: int = 1280, height: int = 800, dark: bool = False) -> BrowserPage: ...
+
+
+def bounds(locator: Locator) -> FloatRect:
+    """Where an element is drawn (x, y, width, height); fails the test if it is not drawn."""
+    found = locator.bounding_box()
+    assert found is not None, f"{locator} is not drawn"
+    return found
+
 
 CHROMIUM_ARGS = [
     # Chromium as root in a sandbox-less container, with no network but loopback: no sandbox, GPU or

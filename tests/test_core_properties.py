@@ -28,7 +28,7 @@ from empathy_playbook.discovery import unsafe_name
 from empathy_playbook.playbook import Playbook
 from empathy_playbook.privacy import NO_PERSONAL_DATA, PERSONAL_KEYS, is_band
 
-from .support import assert_no_active_content, soup
+from .support import assert_no_active_content, one, soup
 
 VOCABULARY = Vocabulary()
 MD = markdown.Markdown(extensions=["tables", "attr_list", "toc", "pymdownx.superfences"])
@@ -102,7 +102,7 @@ def test_every_item_of_a_valid_map_is_on_its_page_in_its_section(
     assert m.problems == []
     soup = BeautifulSoup(page, "html.parser")
     for key, items in sections.items():
-        section = soup.select_one(f'[data-section="{key}"]')
+        section = one(soup, f'[data-section="{key}"]')
         shown = [" ".join(li.get_text(" ").split()) for li in section.select("li")]
         for (text, needs), li in zip(items, shown, strict=True):
             assert " ".join(text.split()) in li
@@ -138,7 +138,7 @@ def test_no_active_content_from_a_map_reaches_the_page(attacks: list[tuple[str, 
 
 NAME_PART = st.text(
     alphabet=st.one_of(
-        st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"),
+        st.characters(exclude_categories=["Cs"], exclude_characters="/\x00"),
         st.sampled_from(list("<>:\"|?*&'`#% .")),
         st.sampled_from([chr(0xDC80 + byte) for byte in (0x7F, 0xE9, 0xFF)]),  # bytes that are not UTF-8
     ),
@@ -253,7 +253,7 @@ def test_a_map_whose_subject_cannot_be_read_publishes_no_routine_data(subject: s
 
 SIZE_LIMIT = 1_000_000
 """max_file_size's default: a map may be this big, and no bigger."""
-BOMBS = {
+BOMBS: dict[str, Callable[[int], str]] = {
     "attribute list then spaces": lambda n: "- {" + " " * n + "\n",
     "'<a' repeated": lambda n: "- " + "<a" * (n // 2) + "\n",
     "'<a \"' repeated": lambda n: "- " + '<a "' * (n // 4) + "\n",

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from empathy_playbook import GRID_SECTIONS, Level, NeedCategory, Vocabulary, parse_map
+from empathy_playbook import GRID_SECTIONS, EmpathyMap, Level, NeedCategory, Vocabulary, parse_map
 from empathy_playbook.privacy import NO_PERSONAL_DATA
 
 SECTIONS = """\
@@ -26,7 +26,7 @@ SECTIONS = """\
 """
 
 
-def read(source: str, vocabulary: Vocabulary | None = None) -> tuple[object, list[str]]:
+def read(source: str, vocabulary: Vocabulary | None = None) -> tuple[EmpathyMap, list[str]]:
     m = parse_map(
         textwrap.dedent(source).encode(), path="maps/x.md", url_path="x", vocabulary=vocabulary or Vocabulary()
     )

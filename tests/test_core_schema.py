@@ -14,7 +14,12 @@ class _YAML12Dates(yaml.SafeLoader):
     """Dates stay text, as an editor's YAML language server (YAML 1.2) reads them."""
 
 
-_YAML12Dates.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+def _as_written(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    assert isinstance(node, yaml.ScalarNode)
+    return str(loader.construct_scalar(node))
+
+
+_YAML12Dates.add_constructor("tag:yaml.org,2002:timestamp", _as_written)
 
 
 def _front_matter(text: str) -> object:

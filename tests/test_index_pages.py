@@ -8,7 +8,7 @@ import pytest
 from empathy_playbook.options import OptionError, read_options
 from empathy_playbook.paging import split
 
-from .support import GOOD_MAP, Site, soup
+from .support import GOOD_MAP, Site, after, one, soup
 
 
 def buyer(n: int, *, segment: str = "Care", account: str = "Acme", metaphor: str = "Racing bike") -> str:
@@ -47,8 +47,8 @@ def test_below_the_budget_the_indexes_list_everything_themselves(site: Site) -> 
     assert [a.get_text() for a in metaphors.select("h2#racing-bike + ul a")] == ["Buyer 0", "Buyer 1", "Buyer 2"]
     assert not (site.root / "site" / "metaphors" / "racing-bike").exists()
     needs = soup(site.html("needs"))
-    assert needs.select_one("h3#economic--care").get_text() == "Care"
-    assert needs.select_one(".ep-matrix tbody td a")["href"] == "#functional--care"
+    assert one(needs, "h3#economic--care").get_text() == "Care"
+    assert one(needs, ".ep-matrix tbody td a")["href"] == "#functional--care"
 
 
 def test_above_the_budget_each_index_lists_its_groups_and_keeps_their_anchors(site: Site) -> None:
@@ -56,22 +56,23 @@ def test_above_the_budget_each_index_lists_its_groups_and_keeps_their_anchors(si
     site.build(strict=True)  # the hand-written links to the old anchors still check out
 
     metaphors = soup(site.html("metaphors"))
-    entry = metaphors.select_one("li#racing-bike")
-    assert (entry.a["href"], entry.get_text(" ", strip=True)) == ("racing-bike/", "Racing bike · 5 maps")
+    entry = one(metaphors, "li#racing-bike")
+    assert (one(entry, "a")["href"], entry.get_text(" ", strip=True)) == ("racing-bike/", "Racing bike · 5 maps")
     first, last = soup(site.html("metaphors/racing-bike")), soup(site.html("metaphors/racing-bike/3"))
     assert [a.get_text() for a in first.select(".ep-metaphor-maps a")] == ["Buyer 0", "Buyer 1"]
     assert [a.get_text() for a in last.select(".ep-metaphor-maps a")] == ["Buyer 4"]
-    pages = first.select_one("nav.ep-pages")
+    pages = one(first, "nav.ep-pages")
     assert [a["href"] for a in pages.select("a")] == ["2/", "3/"]
-    assert pages.select_one("[aria-current=page]").get_text() == "1"
-    assert first.select_one("title").get_text().startswith("Metaphor: Racing bike (1 of 3)")
+    assert one(pages, "[aria-current=page]").get_text() == "1"
+    assert one(first, "title").get_text().startswith("Metaphor: Racing bike (1 of 3)")
 
     accounts = soup(site.html("accounts"))
-    assert accounts.select_one("li#acme").a["href"] == "acme/"  # straight to the account page
+    assert one(accounts, "li#acme a")["href"] == "acme/"  # straight to the account page
     review = soup(site.html("review"))
-    assert review.select_one("li#ann").a["href"] == "ann/"
+    assert one(review, "li#ann a")["href"] == "ann/"
     assert len(soup(site.html("review/ann")).select("tbody tr")) == 2
 
+    assert site.spy.nav is not None
     nav_titles = {str(page.title) for page in site.spy.nav.pages}
     assert not any(title.startswith("Metaphor:") for title in nav_titles)  # group pages: not in the navigation
     records = site.pagefind()
@@ -85,9 +86,9 @@ def test_above_the_budget_the_needs_items_are_on_pages_per_category_and_segment(
     site.build(strict=True)
     needs = soup(site.html("needs"))
     cell = needs.select(".ep-matrix tbody tr")[0].select("td")[0]
-    assert cell.get_text() == "5" and cell.a["href"] == "functional/care/"
+    assert cell.get_text() == "5" and one(cell, "a")["href"] == "functional/care/"
     assert not needs.select(".ep-need-list")  # the items themselves are on the category's pages
-    links = needs.select_one("h2#economic").find_next("ul", class_="ep-need-segments")
+    links = after(one(needs, "h2#economic"), "ul", class_="ep-need-segments")
     assert [a["href"] for a in links.select("a")] == [
         "economic/care/",  # the segment, then each of its pages: every item is one click from here
         "economic/care/",
@@ -102,8 +103,8 @@ def test_above_the_budget_the_needs_items_are_on_pages_per_category_and_segment(
         counted += len(items)
     assert counted == 5
     part = soup(site.html("needs/economic/care/2"))
-    assert part.select_one(".ep-need-list > li > a")["href"] == "../../../../maps/buyer-2/"
-    assert part.select_one(".ep-lead a")["href"] == "../../../#economic"
+    assert one(part, ".ep-need-list > li > a")["href"] == "../../../../maps/buyer-2/"
+    assert one(part, ".ep-lead a")["href"] == "../../../#economic"
 
 
 def test_the_page_size_must_be_positive() -> None:

@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.request
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -103,7 +103,8 @@ print(page.title, "|", "data-section" in page.html, "|", [str(p) for p in playbo
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -116,12 +117,12 @@ def _get(url: str) -> tuple[int, str]:
         return 0, ""
 
 
-def _wait_for(url: str, predicate: object, seconds: float = 60) -> tuple[int, str]:
+def _wait_for(url: str, predicate: Callable[[int, str], bool], seconds: float = 60) -> tuple[int, str]:
     deadline = time.monotonic() + seconds
     status, body = 0, ""
     while time.monotonic() < deadline:
         status, body = _get(url)
-        if predicate(status, body):  # type: ignore[operator]
+        if predicate(status, body):
             return status, body
         time.sleep(0.3)
     raise AssertionError(f"{url} did not reach the expected state in {seconds}s (last status {status})")

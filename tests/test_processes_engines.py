@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from empathy_playbook.vocabulary import GRID_SECTIONS
 
 from .browser.playbook import DUTCH_DOCS, DUTCH_MAPS, DUTCH_ONBOARDING, write_playbook
-from .support import REPO, pagefind_records, run_module, run_program
+from .support import REPO, after, attribute, one, pagefind_records, run_module, run_program
 
 LINKING_MAP = """\
 ---
@@ -135,23 +135,24 @@ def test_the_indexes_link_to_the_right_sections_in_every_engine(built: tuple[str
     entries = _soup(site, "needs").select("article .ep-need-list li li a[href]")  # an item, then its section
     assert len(entries) >= 10, engine
     for link in entries:
+        assert link.parent is not None
         item = link.parent.get_text(" ", strip=True).removesuffix(link.get_text(" ", strip=True)).strip()
-        target, section = _target(site, "needs", link["href"])
+        target, section = _target(site, "needs", attribute(link, "href"))
         assert section in GRID_SECTIONS, (engine, link["href"])
-        assert item in target.select_one(f'[data-section="{section}"]').get_text(" ", strip=True), (engine, item)
+        assert item in one(target, f'[data-section="{section}"]').get_text(" ", strip=True), (engine, item)
 
     metaphors = _soup(site, "metaphors")
-    racefiets = metaphors.select_one("#racefiets")
-    users = racefiets.find_next("ul").select("a")
+    racefiets = one(metaphors, "#racefiets")
+    users = after(racefiets, "ul").select("a")
     assert {a.get_text(strip=True) for a in users} == {"Chirurg", "Verwijzer <R&D>"}, engine
     for link in users:
-        target, _ = _target(site, "metaphors", link["href"])
-        assert "Racefiets" in target.select_one(".ep-profile").get_text(), (engine, link["href"])
+        target, _ = _target(site, "metaphors", attribute(link, "href"))
+        assert "Racefiets" in one(target, ".ep-profile").get_text(), (engine, link["href"])
 
 
 def test_a_link_in_a_map_lands_where_the_author_meant_in_every_engine(built: tuple[str, Path]) -> None:
     engine, site = built
-    links = {a.get_text(): a["href"] for a in _soup(site, "maps/zorg/verwijzer").select("article a[href]")}
+    links = {a.get_text(): attribute(a, "href") for a in _soup(site, "maps/zorg/verwijzer").select("article a[href]")}
     expected = {"chirurg": "maps/zorg/chirurg#pains", "bijdragen": "bijdragen", "collega": "maps/zorg/chirurg"}
     for text, target in expected.items():
         path, _, fragment = links[text].partition("#")
@@ -194,13 +195,13 @@ def test_zensical_publishes_the_same_html_as_the_plugin(example: Path) -> None:
         assert _article(mkdocs, page) == _article(zensical, page), page
     for card in ("cards/zorg/chirurg", "cards/zorg/verwijzer"):
         # The card's body; the plugin's private-site head (CSP) is not carried over yet (README: Engines).
-        made = [_soup(site, card).select_one("main") for site in (mkdocs, zensical)]
+        made = [one(_soup(site, card), "main") for site in (mkdocs, zensical)]
         assert made[0] is not None and str(made[0]) == str(made[1]), card
 
 
 def _article(site: Path, page: str) -> list[str]:
     """The page's content as the engine published it, tag by tag, without the theme's skip-link target."""
-    article = _soup(site, page).select_one("article")
+    article = one(_soup(site, page), "article")
     for skip in article.select("#__skip"):
         skip.decompose()
     return re.sub(r">\s*<", ">\n<", article.decode_contents().strip()).splitlines()
@@ -372,7 +373,8 @@ def test_the_generated_configuration_keeps_out_of_the_navigation_what_the_plugin
     def navigation(site: Path) -> set[str]:
         """The pages the navigation lists (seen from the needs index), without the current page's own headings."""
         links = _soup(site, "needs").select(".md-nav--primary a[href]")
-        return {posixpath.normpath(posixpath.join("needs", a["href"])) for a in links if not a["href"].startswith("#")}
+        hrefs = [attribute(a, "href") for a in links]
+        return {posixpath.normpath(posixpath.join("needs", href)) for href in hrefs if not href.startswith("#")}
 
     assert navigation(zensical) == navigation(mkdocs)
     assert "maps" in navigation(zensical)

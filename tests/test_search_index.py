@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from empathy_playbook.search_index import SearchIndexError, folders_glob, index_site, mark_searchable
 
 from .search_playbook import REAL_PERSON, REAL_PERSON_WARNINGS, write_search_playbook
-from .support import Site, pagefind_records, pagefind_sections
+from .support import Site, attribute, pagefind_records, pagefind_sections
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
@@ -109,7 +109,7 @@ def test_the_header_search_box_is_pagefinds(playbook: Site) -> None:
     assert box is not None and box["data-bundle"] == "../../../pagefind/"
     assert box["role"] == "dialog" and box["aria-label"] == "Zoeken"
     assert page.select_one('[data-md-component="search"]') is None  # the theme's own search is not started
-    labels = json.loads(box["data-labels"])
+    labels = json.loads(attribute(box, "data-labels"))
     assert labels["facets"] == [
         ["market", "Markt"],
         ["segment", "Segment"],

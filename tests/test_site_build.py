@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import GOOD_MAP, Site, pagefind_sections, section, soup, texts
+from .support import GOOD_MAP, Site, after, one, pagefind_sections, section, soup, texts
 
 FULL_MAP = """\
 ---
@@ -79,20 +79,20 @@ def test_a_map_is_published_at_its_path_with_every_item_in_its_section(full_site
         "New rules from the regulator Functional Psychological",
         "An item with code and C# in it",
     ]
-    assert sees.select_one("h2").get_text() == "Sees"
-    assert section(page, "hears").select_one("table td").get_text() == "Colleague"
+    assert one(sees, "h2").get_text() == "Sees"
+    assert one(section(page, "hears"), "table td").get_text() == "Colleague"
     thinks = section(page, "thinks-feels")
     assert texts(thinks, "li") == ["Fears for reputation Psychological"]
-    assert "## Pains" in thinks.select_one("pre code").get_text()
+    assert "## Pains" in one(thinks, "pre code").get_text()
     assert texts(section(page, "pains"), "li > ul > li") == ["nested detail Economic"]
     assert texts(section(page, "gains"), "li") == ["Growth of the department Psychological"]
     assert texts(section(page, "approach"), "p") == ["Show total cost of ownership."]
     assert texts(section(page, "story"), "p") == ["The racing bike."]
-    assert page.select_one("article > p em").get_text() == "certainty"  # the introduction
+    assert one(page, "article > p em").get_text() == "certainty"  # the introduction
 
 
 def test_the_grid_has_the_six_sections_and_the_person_in_reading_order(full_site: Site) -> None:
-    grid = soup(full_site.html("maps/care/head-of-purchasing")).select_one(".ep-grid")
+    grid = one(soup(full_site.html("maps/care/head-of-purchasing")), ".ep-grid")
     order = [child.get("data-section") or child["class"][0] for child in grid.find_all(recursive=False)]
     assert order == ["thinks-feels", "hears", "ep-person", "sees", "says-does", "pains", "gains"]
 
@@ -136,8 +136,8 @@ def test_values_from_the_map_are_escaped_everywhere(full_site: Site) -> None:
     assert "<b>Purchasing</b>" not in raw
     assert "Head of &lt;b&gt;Purchasing&lt;/b&gt; &amp; Co" in raw
     page = soup(raw)
-    assert page.select_one("title").get_text().startswith("Head of <b>Purchasing</b> & Co")
-    assert page.select_one("article h1").get_text() == "Head of <b>Purchasing</b> & Co"
+    assert one(page, "title").get_text().startswith("Head of <b>Purchasing</b> & Co")
+    assert one(page, "article h1").get_text() == "Head of <b>Purchasing</b> & Co"
     for index in ("maps", "needs", "metaphors"):
         assert "<b>Purchasing</b>" not in full_site.html(index), index
 
@@ -146,14 +146,14 @@ def test_the_needs_index_lists_every_tagged_item_with_its_map_and_section(full_s
     page = soup(full_site.html("needs"))
     assert [h2["id"] for h2 in page.select("article h2")] == ["functional", "economic", "psychological"]
     # By category, then segment, then map: the map once, then its items, each linking to its section.
-    segment = page.select_one("h2#economic").find_next("h3")
+    segment = after(one(page, "h2#economic"), "h3")
     assert (segment["id"], segment.get_text()) == ("economic--price-buyers", "Price buyers")
-    group = segment.find_next("ul", class_="ep-need-list").find("li")
-    assert (group.a.get_text(), group.a["href"]) == (
+    group = one(after(segment, "ul", class_="ep-need-list"), "li")
+    assert (one(group, "a").get_text(), one(group, "a")["href"]) == (
         "Head of <b>Purchasing</b> & Co",
         "../maps/care/head-of-purchasing/",
     )
-    rows = [(" ".join(li.get_text(" ", strip=True).split()), li.a["href"]) for li in group.select("ul li")]
+    rows = [(" ".join(li.get_text(" ", strip=True).split()), one(li, "a")["href"]) for li in group.select("ul li")]
     assert rows == [
         ("Prices rise every quarter Sees", "../maps/care/head-of-purchasing/#sees"),
         ("nested detail Pains", "../maps/care/head-of-purchasing/#pains"),
@@ -166,7 +166,7 @@ def test_the_metaphor_index_and_the_overview(full_site: Site) -> None:
         ("chess-game", "Chess game"),
         ("racing-bike", "Racing bike"),
     ]
-    assert metaphors.select_one("#racing-bike").find_next("a")["href"] == "../maps/care/head-of-purchasing/"
+    assert after(one(metaphors, "#racing-bike"), "a")["href"] == "../maps/care/head-of-purchasing/"
     overview = soup(full_site.html("maps"))
     cells = [td.get_text(" ", strip=True) for td in overview.select(".ep-overview tbody td")]
     assert cells == [
@@ -218,7 +218,7 @@ def test_labels_follow_the_site_language(site: Site) -> None:
     site.build(strict=True)
     page = soup(site.html("maps/a"))
     assert [
-        section(page, key).select_one("h2").get_text()
+        one(section(page, key), "h2").get_text()
         for key in ("sees", "hears", "thinks-feels", "says-does", "pains", "gains")
     ] == [
         "Ziet",
@@ -228,16 +228,16 @@ def test_labels_follow_the_site_language(site: Site) -> None:
         "Frustraties",
         "Wil bereiken",
     ]
-    assert page.select_one(".ep-profile dt").get_text() == "Functie"
-    assert section(page, "sees").select_one("a.ep-need").get_text() == "Economisch"
-    assert soup(site.html("needs")).select_one("title").get_text().startswith("Behoeften")
+    assert one(page, ".ep-profile dt").get_text() == "Functie"
+    assert one(section(page, "sees"), "a.ep-need").get_text() == "Economisch"
+    assert one(soup(site.html("needs")), "title").get_text().startswith("Behoeften")
 
 
 def test_an_unknown_language_falls_back_to_english(site: Site) -> None:
     site.configure(language="de")
     site.write("maps/a.md", GOOD_MAP)
     site.build(strict=True)
-    assert section(soup(site.html("maps/a")), "sees").select_one("h2").get_text() == "Sees"
+    assert one(section(soup(site.html("maps/a")), "sees"), "h2").get_text() == "Sees"
 
 
 def test_custom_headings_and_need_categories_from_mkdocs_yml(site: Site) -> None:
@@ -256,7 +256,7 @@ def test_custom_headings_and_need_categories_from_mkdocs_yml(site: Site) -> None
     site.write("maps/a.md", GOOD_MAP.replace("## Pains", "## Ergernissen").replace("#functional", "#sociaal"))
     site.build(strict=True)
     page = soup(site.html("maps/a"))
-    assert section(page, "pains").select_one("a.ep-need")["href"] == "../../needs/#social"
+    assert one(section(page, "pains"), "a.ep-need")["href"] == "../../needs/#social"
     needs = soup(site.html("needs"))
     assert [h2["id"] for h2 in needs.select("article h2[id]")] == ["social", "economic"]
     assert "Belonging and status." in needs.get_text()
@@ -372,13 +372,13 @@ def test_an_overdue_map_says_so_and_the_review_page_lists_it_by_owner(site: Site
     )
     site.write("maps/never.md", GOOD_MAP.replace("Test buyer", "Never"))
     site.build(strict=True)
-    notice = soup(site.html("maps/old")).select_one(".ep-overdue")
+    notice = one(soup(site.html("maps/old")), ".ep-overdue")
     assert " ".join(notice.get_text(" ").split()) == (
         f"Review overdue Last reviewed on {old}, 12 months ago. Owner: Ann <Sales>. "
         "Check it with the team, and set 'reviewed' to today's date."
     )
     assert soup(site.html("maps/fresh")).select_one(".ep-overdue") is None
-    assert "never been reviewed" in soup(site.html("maps/never")).select_one(".ep-overdue").get_text()
+    assert "never been reviewed" in one(soup(site.html("maps/never")), ".ep-overdue").get_text()
     review = soup(site.html("review"))
     assert [(h2["id"], h2.get_text()) for h2 in review.select("article h2")] == [
         ("ann-sales", "Ann <Sales>"),
@@ -393,6 +393,7 @@ def test_above_the_navigation_limit_maps_leave_the_navigation_but_stay_reachable
     site.write("maps/a.md", GOOD_MAP.replace("Test buyer", "Buyer A"))
     site.write("maps/b.md", GOOD_MAP.replace("Test buyer", "Buyer B"))
     site.build(strict=True)
+    assert site.spy.nav is not None
     titles = [str(page.title) for page in site.spy.nav.pages]
     assert "Buyer A" not in titles and "Buyer B" not in titles
     assert "Maps" in titles  # the overview: one click, then one more to any map
@@ -407,6 +408,7 @@ def test_up_to_the_limit_maps_are_in_the_navigation(site: Site) -> None:
     site.write("maps/a.md", GOOD_MAP.replace("Test buyer", "Buyer A"))
     site.write("maps/b.md", GOOD_MAP.replace("Test buyer", "Buyer B"))
     site.build(strict=True)
+    assert site.spy.nav is not None
     assert {"Buyer A", "Buyer B"} <= {str(page.title) for page in site.spy.nav.pages}
 
 

@@ -6,7 +6,7 @@ import datetime
 import json
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from empathy_playbook import EmpathyMap, Profile, Vocabulary, parse_map
 from empathy_playbook.card import blocks, inline_html
@@ -14,11 +14,11 @@ from empathy_playbook.committee import BOX_HEIGHT, BOX_WIDTH, Link, Person, diag
 from empathy_playbook.render import rebase_links
 
 from .committee_playbook import BOARD, MAPS, PURCHASING, WITHOUT_RELATIONS
-from .support import GOOD_MAP, Site, run_program, soup
+from .support import GOOD_MAP, Site, attribute, one, run_program, soup
 
 
-def text(element: object) -> str:
-    return " ".join(element.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
+def text(element: Tag) -> str:
+    return " ".join(element.get_text(" ", strip=True).split())
 
 
 def write_committee(site: Site, *, relations: bool = True, language: str = "nl") -> Site:
@@ -29,7 +29,10 @@ def write_committee(site: Site, *, relations: bool = True, language: str = "nl")
 
 
 def gaps(page: BeautifulSoup) -> list[tuple[str, str | None, str]]:
-    return [(li["data-coverage-gap"], li.get("data-map"), text(li)) for li in page.select("[data-coverage-gap]")]
+    return [
+        (attribute(li, "data-coverage-gap"), attribute(li, "data-map") if li.has_attr("data-map") else None, text(li))
+        for li in page.select("[data-coverage-gap]")
+    ]
 
 
 def test_the_account_page_flags_missing_roles_maps_without_approach_and_overdue_reviews(site: Site) -> None:
@@ -51,8 +54,8 @@ def test_the_account_page_flags_missing_roles_maps_without_approach_and_overdue_
         ),
         ("review", "zorg/raad-van-bestuur", "Raad van bestuur moet herzien worden (eigenaar: Accountteam orthopedie)."),
     ]
-    assert page.select_one('[data-coverage-gap="approach"] a')["href"] == "../../maps/zorg/centrale-inkoop/"
-    covered = {tr["data-role"]: text(tr.td) for tr in page.select(".ep-coverage tbody tr")}
+    assert one(page, '[data-coverage-gap="approach"] a')["href"] == "../../maps/zorg/centrale-inkoop/"
+    covered = {tr["data-role"]: text(one(tr, "td")) for tr in page.select(".ep-coverage tbody tr")}
     assert covered == {
         "user": "Orthopedisch arts",
         "influencer": "Orthopedisch arts",
@@ -61,7 +64,7 @@ def test_the_account_page_flags_missing_roles_maps_without_approach_and_overdue_
         "gatekeeper": "Nog geen map",
         "initiator": "Nog geen map",  # not required by default: shown, not flagged
     }
-    assert page.select(".ep-coverage strong.ep-missing") == [page.select_one('[data-role="gatekeeper"] strong')]
+    assert page.select(".ep-coverage strong.ep-missing") == [one(page, '[data-role="gatekeeper"] strong')]
 
 
 def test_the_gaps_are_worded_in_the_site_language_with_the_same_keys(site: Site) -> None:
@@ -110,8 +113,8 @@ def test_the_accounts_index_shows_covered_roles_and_open_points_weakest_first(si
     summary = [
         (
             tr["id"],
-            text(tr.select_one('[data-roles="covered"]')),
-            text(tr.select_one('[data-roles="missing"]')),
+            text(one(tr, '[data-roles="covered"]')),
+            text(one(tr, '[data-roles="missing"]')),
             tr["data-open-gaps"],
         )
         for tr in rows
@@ -121,7 +124,7 @@ def test_the_accounts_index_shows_covered_roles_and_open_points_weakest_first(si
         ("ziekenhuis-oost", "Gebruiker Beïnvloeder Inkoper Beslisser", "Poortwachter", "2"),
         ("aaa-complete", "Gebruiker Beïnvloeder Inkoper Beslisser Poortwachter", "", "0"),
     ]
-    assert rows[1].select_one(".ep-count a")["href"] == "ziekenhuis-oost/#to-act-on"
+    assert one(rows[1], ".ep-count a")["href"] == "ziekenhuis-oost/#to-act-on"
     assert soup(site.html("accounts/aaa-complete")).select_one("#to-act-on + p.ep-empty") is not None
 
 
@@ -135,7 +138,7 @@ def test_the_account_page_shows_every_section_with_need_chips_and_working_links(
         ),
     )
     site.build(strict=True)
-    table = soup(site.html("accounts/ziekenhuis-oost")).select_one("table#stakeholders")
+    table = one(soup(site.html("accounts/ziekenhuis-oost")), "table#stakeholders")
     assert [th["data-map"] for th in table.select("thead th[data-map]")] == [
         "zorg/centrale-inkoop",
         "zorg/orthopedisch-arts",
@@ -152,7 +155,7 @@ def test_the_account_page_shows_every_section_with_need_chips_and_working_links(
     assert (
         text(approach[2]) == "Laat zien hoe complete leveringen per operatie afzeggingen voorkomen en kosten besparen."
     )
-    says = table.select_one('tr[data-row="says-does"] td[data-map="zorg/centrale-inkoop"]')
+    says = one(table, 'tr[data-row="says-does"] td[data-map="zorg/centrale-inkoop"]')
     assert [(a.get_text(), a["href"]) for a in says.select("a")] == [
         ("de arts", "../../maps/zorg/orthopedisch-arts/#frustraties"),
         ("Economisch", "../../needs/#economic"),
@@ -167,13 +170,13 @@ def test_the_meeting_card_keeps_the_approach_in_the_maps_order(site: Site) -> No
     write_committee(site, relations=False)
     site.build(strict=True)
     card = soup(site.html("cards/zorg/orthopedisch-arts"))
-    approach = card.select_one(".ep-card__approach")
+    approach = one(card, ".ep-card__approach")
     assert [(child.name, text(child)[:40]) for child in approach.find_all(["p", "ul"], recursive=False)] == [
         ("p", "De artsenbezoeker, verkoper of accountma"),
         ("ul", "te laten scoren in zijn directe omgeving"),
         ("p", "Het verhaal moet ook op andere niveaus l"),
     ]
-    assert text(approach.p).endswith("Verkoop moet een bijdrage leveren om de arts:")
+    assert text(one(approach, "p")).endswith("Verkoop moet een bijdrage leveren om de arts:")
     assert approach.select("li")[-1].get_text() == (
         "nieuwe (patiëntvriendelijke) operatietechnieken bij te brengen, om de efficiëntie "
         "te bevorderen en de successcore te verhogen."
@@ -194,7 +197,7 @@ def test_the_meeting_card_says_who_without_our_internal_fields(site: Site) -> No
         "Rol in de beslissing": "Gebruiker, Beïnvloeder",
         "Metafoor": "Racefiets",
     }
-    printed = text(card.select_one(".ep-card"))
+    printed = text(one(card, ".ep-card"))
     for internal in ("Accountteam orthopedie", "Herzien", "Eigenaar", "Tags"):
         assert internal not in printed
 
@@ -219,8 +222,8 @@ def test_questions_come_from_the_map_or_else_from_its_pains_and_gains(site: Site
     ]
     assert surgeon.select_one(".ep-card__hint") is not None
     # On the map page the questions are a section of their own, below the grid.
-    section = soup(site.html("maps/zorg/raad-van-bestuur")).select_one('[data-section="questions"]')
-    assert section.h2.get_text() == "Vragen" and len(section.select("li")) == 2
+    section = one(soup(site.html("maps/zorg/raad-van-bestuur")), '[data-section="questions"]')
+    assert one(section, "h2").get_text() == "Vragen" and len(section.select("li")) == 2
 
 
 def test_a_questions_heading_in_english_or_dutch_is_known(site: Site) -> None:
@@ -357,10 +360,12 @@ def test_the_account_page_draws_the_committee_with_its_relations_and_its_gaps(si
         ("gatekeeper", None),
         ("approach", "zorg/centrale-inkoop"),
     ]
-    svg = page.select_one("figure.ep-committee svg")
+    svg = one(page, "figure.ep-committee svg")
     assert svg["role"] == "img"
-    assert svg.find(id=svg["aria-labelledby"]).get_text() == "Het beslissingsteam van Ziekenhuis Oost"
-    assert svg.find(id=svg["aria-describedby"]).get_text() == (
+    assert (
+        one(svg, f'[id="{attribute(svg, "aria-labelledby")}"]').get_text() == "Het beslissingsteam van Ziekenhuis Oost"
+    )
+    assert one(svg, f'[id="{attribute(svg, "aria-describedby")}"]').get_text() == (
         "3 personen en 2 relaties; de lijst onder het diagram noemt elke relatie."
     )
     people = {g["data-map"]: [text(t) for t in g.select("tspan")] for g in svg.select(".ep-committee__person")}
@@ -369,7 +374,9 @@ def test_the_account_page_draws_the_committee_with_its_relations_and_its_gaps(si
         "zorg/centrale-inkoop": ["Centrale inkoop", "Inkoper"],
         "zorg/orthopedisch-arts": ["Orthopedisch arts", "Gebruiker, Beïnvloeder"],
     }
-    arrows = [(g["data-relation"], text(g.find("text")), g.line["marker-end"]) for g in svg.select("[data-relation]")]
+    arrows = [
+        (g["data-relation"], text(one(g, "text")), one(g, "line")["marker-end"]) for g in svg.select("[data-relation]")
+    ]
     assert arrows == [
         ("reports-to", "rapporteert aan", "url(#ep-arrow-reports-to)"),
         ("influences", "beïnvloedt", "url(#ep-arrow-influences)"),
@@ -393,7 +400,7 @@ def test_relations_show_both_ways_on_the_map_pages_and_the_cards(site: Site) -> 
 
     def profile(page: BeautifulSoup) -> dict[str, list[tuple[str, str]]]:
         return {
-            dt.get_text(): [(a.get_text(), a["href"]) for a in dd.select("a")]
+            dt.get_text(): [(a.get_text(), attribute(a, "href")) for a in dd.select("a")]
             for dt, dd in zip(page.select(".ep-profile dt"), page.select(".ep-profile dd"), strict=True)
         }
 
@@ -446,7 +453,7 @@ def test_a_broken_relation_is_an_error_at_its_line_in_the_build_and_in_check(sit
     # The map's page shows it too, and the rest of the committee is drawn.
     site.build()
     site.expect(f"ERROR maps/zorg/raad-van-bestuur.md:{line}: {message}")
-    assert message in text(soup(site.html("maps/zorg/raad-van-bestuur")).select_one(".ep-problems"))
+    assert message in text(one(soup(site.html("maps/zorg/raad-van-bestuur")), ".ep-problems"))
     assert len(soup(site.html("accounts/ziekenhuis-oost")).select("figcaption li")) == 2
     # The checker says the same, also when it is given only the one map.
     for paths in ([], ["maps/zorg/raad-van-bestuur.md"]):

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from .support import GOOD_MAP, Site, run_program, soup
+from .support import GOOD_MAP, Site, one, run_program, soup
 
 
 def _map(account: str, metaphor: str) -> str:
@@ -67,6 +67,6 @@ def test_a_section_cannot_leave_an_element_open_nor_put_a_chip_in_an_attribute(s
     site.messages.clear()
     page = soup(site.html("maps/a"))
     for key in ("sees", "hears", "pains", "gains"):
-        assert page.select_one(f'[data-section="{key}"]').find_parent("details") is None, key
+        assert one(page, f'[data-section="{key}"]').find_parent("details") is None, key
     for element in page.select("article [title]"):
         assert "<" not in element["title"] and "epneed" not in element["title"], element

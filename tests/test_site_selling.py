@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from bs4 import Tag
 
-from .support import GOOD_MAP, Site, cells, soup
+from .support import GOOD_MAP, Site, after, cells, one, soup
 
 SURGEON = GOOD_MAP.replace("Test buyer", "Surgeon").replace(
     "role: Purchaser", "role: Orthopaedic surgeon\naccount: St. Mary's\nbuying_role: user\nmetaphor: Racing bike"
@@ -30,14 +31,14 @@ def account_site(site: Site) -> Site:
 
 def test_the_account_page_shows_the_stakeholders_side_by_side_per_section_with_their_roles(account_site: Site) -> None:
     page = soup(account_site.html("accounts/st-mary-s"))
-    assert page.select_one("article h1").get_text() == "St. Mary's"
-    table = page.select_one("table#stakeholders")
+    assert one(page, "article h1").get_text() == "St. Mary's"
+    table = one(page, "table#stakeholders")
     assert [th.get_text(" ", strip=True) for th in table.select("thead th")] == [
         "Section",
         "Hospital board Board member",
         "Surgeon Orthopaedic surgeon",
     ]
-    rows = {tr.select_one("th").get_text(): cells(tr) for tr in table.select("tbody tr")}
+    rows = {one(tr, "th").get_text(): cells(tr) for tr in table.select("tbody tr")}
     assert rows["Buying role"] == ["Decider Gatekeeper", "User"]
     assert rows["Metaphor"] == ["", "Racing bike"]
     # Every section, as on the map page: items with their need chips.
@@ -47,7 +48,7 @@ def test_the_account_page_shows_the_stakeholders_side_by_side_per_section_with_t
     assert list(rows)[2:] == ["Thinks & feels", "Hears", "Sees", "Says & does", "Pains", "Gains", "Approach"]
     chips = table.select('tr[data-row="sees"] td[data-map="care/board"] a.ep-need')
     assert [(a.get_text(), a["href"]) for a in chips] == [("Economic", "../../needs/#economic")]
-    needs = {tr.select_one("th").get_text(): cells(tr) for tr in page.select("h2#needs ~ div tbody tr")}
+    needs = {one(tr, "th").get_text(): cells(tr) for tr in page.select("h2#needs ~ div tbody tr")}
     assert needs == {
         "Functional": ["delays", "delays"],
         "Economic": ["budgets lower cost", "the market"],
@@ -58,12 +59,12 @@ def test_the_account_page_shows_the_stakeholders_side_by_side_per_section_with_t
 def test_the_accounts_index_lists_every_account_with_its_stakeholders(account_site: Site) -> None:
     page = soup(account_site.html("accounts"))
     rows = page.select("article tbody tr")
-    assert [(tr["id"], tr.th.a["href"]) for tr in rows] == [("st-mary-s", "st-mary-s/")]
+    assert [(tr["id"], one(tr, "th a")["href"]) for tr in rows] == [("st-mary-s", "st-mary-s/")]
     assert [" ".join(li.get_text(" ", strip=True).split()) for li in rows[0].select("li")] == [
         "Hospital board · Board member",
         "Surgeon · Orthopaedic surgeon",
     ]
-    assert rows[0].select_one('[data-roles="covered"]').get_text(" ", strip=True) == "User Decider Gatekeeper"
+    assert one(rows[0], '[data-roles="covered"]').get_text(" ", strip=True) == "User Decider Gatekeeper"
 
 
 def test_a_map_links_to_its_account_and_to_the_other_stakeholders(account_site: Site) -> None:
@@ -71,7 +72,7 @@ def test_a_map_links_to_its_account_and_to_the_other_stakeholders(account_site: 
     profile = {
         dt.get_text(): dd for dt, dd in zip(page.select(".ep-profile dt"), page.select(".ep-profile dd"), strict=True)
     }
-    assert profile["Account"].a["href"] == "../../../accounts/st-mary-s/"
+    assert one(profile["Account"], "a")["href"] == "../../../accounts/st-mary-s/"
     assert profile["Buying role"].get_text() == "User"
     assert [(a.get_text(), a["href"]) for a in profile["Same account"].select("a")] == [("Hospital board", "../board/")]
     assert "Same account" not in soup(account_site.html("maps/other")).get_text()
@@ -79,16 +80,17 @@ def test_a_map_links_to_its_account_and_to_the_other_stakeholders(account_site: 
 
 def test_every_map_has_a_meeting_card_linked_from_its_page(account_site: Site) -> None:
     page = soup(account_site.html("maps/care/board"))
-    assert page.select_one(".ep-actions a")["href"] == "../../../cards/care/board/"
+    assert one(page, ".ep-actions a")["href"] == "../../../cards/care/board/"
     card = soup(account_site.html("cards/care/board"))
-    assert card.select_one("h1").get_text() == "Meeting card: Hospital board"
-    text = " ".join(card.select_one(".ep-card").get_text(" ", strip=True).split())
+    assert one(card, "h1").get_text() == "Meeting card: Hospital board"
+    text = " ".join(one(card, ".ep-card").get_text(" ", strip=True).split())
     assert "Top pains delays" in text
     assert "Wants to achieve reputation lower cost" in text
     # The approach's paragraph, then its items: an item's second line is no part of the paragraph.
     approach = card.find("h2", string="Our approach")
-    assert approach.find_next("p").get_text() == "Show the savings."
-    assert [li.get_text() for li in approach.find_next("ul").select("li")] == [
+    assert isinstance(approach, Tag)
+    assert after(approach, "p").get_text() == "Show the savings."
+    assert [li.get_text() for li in after(approach, "ul").select("li")] == [
         "first a long point that goes on",
         "second point",
     ]
@@ -97,14 +99,15 @@ def test_every_map_has_a_meeting_card_linked_from_its_page(account_site: Site) -
         "How far along are you with “reputation”, and what would help?",
         "How far along are you with “lower cost”, and what would help?",
     ]
+    assert account_site.spy.nav is not None
     titles = [str(page.title) for page in account_site.spy.nav.pages]
     assert not any("Meeting card" in title for title in titles)  # cards are reached from their map, not the nav
 
 
 def test_the_overview_carries_every_facet_for_the_filters(account_site: Site) -> None:
-    script = soup(account_site.html("maps")).select_one(".ep-overview script.ep-overview-data")
+    script = one(soup(account_site.html("maps")), ".ep-overview script.ep-overview-data")
     assert script["type"] == "application/json"  # data, not code: fine under a script-src 'self' policy
-    data = json.loads(script.string)
+    data = json.loads(script.get_text())
     maps = {row[0]: row for row in data["rows"]}
     board = maps["Hospital board"]
     assert data["accounts"][board[4]] == ["St. Mary's", "../accounts/st-mary-s/"]
@@ -132,7 +135,7 @@ def test_the_onboarding_page_lists_the_configured_steps_in_order(site: Site) -> 
     page = soup(site.html("onboarding"))
     steps = page.select("ol.ep-onboarding > li")
     assert [step["data-step"] for step in steps] == ["care/board", "care/surgeon"]
-    assert [(h2["id"], h2.a["href"]) for h2 in page.select("ol.ep-onboarding h2")] == [
+    assert [(h2["id"], one(h2, "a")["href"]) for h2 in page.select("ol.ep-onboarding h2")] == [
         ("step-1", "../maps/care/board/"),
         ("step-2", "../maps/care/surgeon/"),
     ]
@@ -153,8 +156,8 @@ def test_labels_of_the_selling_pages_follow_the_site_language(site: Site) -> Non
     site.write("maps/care/board.md", BOARD)
     site.build(strict=True)
     account = soup(site.html("accounts/st-mary-s"))
-    rows = [tr.select_one("th").get_text() for tr in account.select("table#stakeholders tbody tr")]
+    rows = [one(tr, "th").get_text() for tr in account.select("table#stakeholders tbody tr")]
     assert rows[:3] == ["Rol in de beslissing", "Metafoor", "Denkt & voelt"]
     assert "Beslisser" in account.get_text()
-    assert soup(site.html("cards/care/board")).select_one("h1").get_text() == "Gesprekskaart: Hospital board"
-    assert soup(site.html("onboarding")).select_one("article h1").get_text() == "Inwerken"
+    assert one(soup(site.html("cards/care/board")), "h1").get_text() == "Gesprekskaart: Hospital board"
+    assert one(soup(site.html("onboarding")), "article h1").get_text() == "Inwerken"

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
-from ..support import CHROMIUM_ARGS
+from ..support import CHROMIUM_ARGS, OpenPage
 from .playbook import (
     DUTCH_DOCS,
     DUTCH_MAPS,
@@ -79,7 +80,7 @@ def base_url(site_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium: str) -> Iterator[object]:
+def browser(chromium: str) -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -89,12 +90,12 @@ def browser(chromium: str) -> Iterator[object]:
 
 
 @pytest.fixture
-def page_at(browser: object, base_url: str) -> Iterator[object]:
+def page_at(browser: Browser, base_url: str) -> Iterator[OpenPage]:
     """open(path, width=1280, height=800, dark=False) → a Playwright page at that URL, closed after the test."""
     contexts = []
 
-    def open_page(path: str, width: int = 1280, height: int = 800, dark: bool = False) -> object:
-        context = browser.new_context(  # type: ignore[attr-defined]
+    def open_page(path: str, width: int = 1280, height: int = 800, dark: bool = False) -> Page:
+        context = browser.new_context(
             viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light"
         )
         contexts.append(context)

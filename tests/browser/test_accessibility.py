@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from ..support import OpenPage
+
 PAGES = [
     "",
     "maps/zorg/chirurg/",
@@ -21,9 +23,9 @@ AXE = Axe()
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_or_critical_accessibility_violation(page_at: object, path: str, dark: bool) -> None:
+def test_no_serious_or_critical_accessibility_violation(page_at: OpenPage, path: str, dark: bool) -> None:
     page = page_at(path, dark=dark)
-    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # type: ignore[attr-defined]
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert scheme == ("slate" if dark else "default")  # the palette really is the one under test
     violations = AXE.run(page).response["violations"]
     serious = [
@@ -34,12 +36,12 @@ def test_no_serious_or_critical_accessibility_violation(page_at: object, path: s
     assert serious == []
 
 
-def test_the_sections_are_reached_by_keyboard_and_announced_by_their_heading(page_at: object) -> None:
+def test_the_sections_are_reached_by_keyboard_and_announced_by_their_heading(page_at: OpenPage) -> None:
     page = page_at("maps/zorg/chirurg/")
-    reached = []
+    reached: list[tuple[str, str]] = []
     for _ in range(200):
-        page.keyboard.press("Tab")  # type: ignore[attr-defined]
-        focused = page.evaluate(  # type: ignore[attr-defined]
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
             """() => {
                 const el = document.activeElement;
                 if (!el || !el.dataset.section) return null;
@@ -59,5 +61,5 @@ def test_the_sections_are_reached_by_keyboard_and_announced_by_their_heading(pag
         ("approach", "Aanpak"),
         ("story", "Verhaal"),
     ]
-    name = page.get_by_role("region", name="Ziet")  # type: ignore[attr-defined]
+    name = page.get_by_role("region", name="Ziet")
     assert name.count() == 1  # a landmark a screen reader lists by its heading

@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
 from ..committee_playbook import MAPS
+from ..support import OpenPage, bounds
 from .playbook import DUTCH_DOCS, build_site, write_playbook
 
 AXE = Axe()
@@ -30,16 +31,16 @@ def committee(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     return "committee/"
 
 
-def test_the_committee_diagram_has_a_text_alternative(page_at: object, committee: str) -> None:
+def test_the_committee_diagram_has_a_text_alternative(page_at: OpenPage, committee: str) -> None:
     from playwright.sync_api import expect
 
     page = page_at(f"{committee}accounts/ziekenhuis-oost/")
-    diagram = page.get_by_role("img", name="Het beslissingsteam van Ziekenhuis Oost", exact=True)  # type: ignore[attr-defined]
+    diagram = page.get_by_role("img", name="Het beslissingsteam van Ziekenhuis Oost", exact=True)
     expect(diagram).to_have_accessible_description(
         "3 personen en 2 relaties; de lijst onder het diagram noemt elke relatie."
     )
     # The relations as text right under it, each a sentence with links to both maps.
-    relations = page.locator("figure.ep-committee figcaption li")  # type: ignore[attr-defined]
+    relations = page.locator("figure.ep-committee figcaption li")
     assert relations.all_inner_texts() == [
         "Centrale inkoop rapporteert aan Raad van bestuur",
         "Raad van bestuur beïnvloedt Orthopedisch arts",
@@ -48,7 +49,7 @@ def test_the_committee_diagram_has_a_text_alternative(page_at: object, committee
         "href", "../../maps/zorg/orthopedisch-arts/"
     )
     # Drawn in the page's palette: boxes filled with its background, lines in its muted text colour.
-    painted = page.evaluate(  # type: ignore[attr-defined]
+    painted = page.evaluate(
         """() => {
             const style = (selector) => getComputedStyle(document.querySelector(selector));
             return [style('.ep-committee__person rect').fill, style('body').backgroundColor,
@@ -57,22 +58,22 @@ def test_the_committee_diagram_has_a_text_alternative(page_at: object, committee
     )
     assert painted[0] == painted[1] and painted[2] not in ("none", "rgb(0, 0, 0)"), painted
     assert painted[3] == "none"  # reports-to is a solid line; influences is dashed (below)
-    dashed = page.evaluate(  # type: ignore[attr-defined]
+    dashed = page.evaluate(
         "getComputedStyle(document.querySelector('[data-relation=influences] line')).strokeDasharray"
     )
     assert dashed not in ("none", "")
     # The boxes do not overlap, and the diagram fits the page's width at a laptop's and a phone's size.
-    boxes = [box.bounding_box() for box in page.locator(".ep-committee__person rect").all()]  # type: ignore[attr-defined]
+    boxes = [bounds(rect) for rect in page.locator(".ep-committee__person rect").all()]
     for n, a in enumerate(boxes):
         for b in boxes[n + 1 :]:
             apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
             assert apart or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"], (a, b)
     for width in (1280, 390):
         small = page_at(f"{committee}accounts/ziekenhuis-oost/", width=width)
-        svg = small.locator("svg.ep-committee__diagram").bounding_box()  # type: ignore[attr-defined]
-        figure = small.locator("figure.ep-committee").bounding_box()  # type: ignore[attr-defined]
+        svg = bounds(small.locator("svg.ep-committee__diagram"))
+        figure = bounds(small.locator("figure.ep-committee"))
         assert svg["x"] >= figure["x"] - 1 and svg["x"] + svg["width"] <= figure["x"] + figure["width"] + 1
-        assert small.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # type: ignore[attr-defined]
+        assert small.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def luminance(css_colour: str) -> float:
@@ -81,11 +82,11 @@ def luminance(css_colour: str) -> float:
 
 
 def test_the_surgeons_card_prints_the_approach_in_the_maps_order_on_one_page(
-    page_at: object, committee: str, tmp_path: Path
+    page_at: OpenPage, committee: str, tmp_path: Path
 ) -> None:
     page = page_at(f"{committee}cards/zorg/orthopedisch-arts/", dark=True)
-    page.emulate_media(media="print")  # type: ignore[attr-defined]
-    pdf = page.pdf(prefer_css_page_size=True, print_background=True)  # type: ignore[attr-defined]
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     (tmp_path / "card.pdf").write_bytes(pdf)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1, f"{len(reader.pages)} pages; see {tmp_path / 'card.pdf'}"
@@ -104,7 +105,7 @@ def test_the_surgeons_card_prints_the_approach_in_the_maps_order_on_one_page(
     for internal in ("Accountteam", "Eigenaar", "Herzien", "Print deze kaart"):
         assert internal not in printed
     # Paper is black on white, also for a reader whose screen is dark.
-    colours = page.evaluate(  # type: ignore[attr-defined]
+    colours = page.evaluate(
         "() => [getComputedStyle(document.body).color, getComputedStyle(document.querySelector('main')).backgroundColor,"
         " getComputedStyle(document.querySelector('h2')).color]"
     )
@@ -112,9 +113,9 @@ def test_the_surgeons_card_prints_the_approach_in_the_maps_order_on_one_page(
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_the_card_follows_the_readers_palette_on_screen(page_at: object, committee: str, dark: bool) -> None:
+def test_the_card_follows_the_readers_palette_on_screen(page_at: OpenPage, committee: str, dark: bool) -> None:
     page = page_at(f"{committee}cards/zorg/orthopedisch-arts/", dark=dark)
-    text, paper = page.evaluate(  # type: ignore[attr-defined]
+    text, paper = page.evaluate(
         "() => [getComputedStyle(document.body).color, getComputedStyle(document.querySelector('main')).backgroundColor]"
     )
     assert (luminance(paper) < 0.2, luminance(text) > 0.8) == (dark, dark)
@@ -123,7 +124,7 @@ def test_the_card_follows_the_readers_palette_on_screen(page_at: object, committ
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_the_account_page_is_accessible_in_both_palettes(page_at: object, committee: str, dark: bool) -> None:
+def test_the_account_page_is_accessible_in_both_palettes(page_at: OpenPage, committee: str, dark: bool) -> None:
     page = page_at(f"{committee}accounts/ziekenhuis-oost/", dark=dark)
     violations = AXE.run(page).response["violations"]
     serious = [

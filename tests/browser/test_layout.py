@@ -8,29 +8,34 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from playwright.sync_api import Page
+
+from ..support import OpenPage, bounds
 
 MAPS = ["maps/zorg/chirurg/", "maps/consument/hardloper/", "en/maps/retail/store-manager/", "stress/maps/test/lang/"]
 KEYS = ["thinks-feels", "hears", "sees", "says-does", "pains", "gains"]
 
 
-def boxes(page: object) -> dict[str, dict[str, float]]:
-    return page.evaluate(  # type: ignore[attr-defined]
+def boxes(page: Page) -> dict[str, dict[str, float]]:
+    found: dict[str, dict[str, float]] = page.evaluate(
         """keys => Object.fromEntries(keys.map(key => {
             const box = document.querySelector(`[data-section="${key}"]`).getBoundingClientRect();
             return [key, {left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width}];
         }))""",
         KEYS,
     )
+    return found
 
 
-def overflowing(page: object) -> list[str]:
+def overflowing(page: Page) -> list[str]:
     """Elements inside a section whose content is wider than their box (text running out of it)."""
-    return page.evaluate(  # type: ignore[attr-defined]
+    found: list[str] = page.evaluate(
         """() => [...document.querySelectorAll('[data-section], [data-section] *')]
             .filter(el => getComputedStyle(el).overflowX !== 'auto' && el.scrollWidth > el.clientWidth + 1
                           && el.clientWidth > 0)
             .map(el => el.tagName + ' in ' + el.closest('[data-section]').dataset.section)"""
     )
+    return found
 
 
 def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
@@ -39,7 +44,7 @@ def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
 @pytest.mark.parametrize("path", MAPS)
-def test_the_grid_is_the_classic_empathy_map_on_a_desktop(page_at: object, path: str, size: tuple[int, int]) -> None:
+def test_the_grid_is_the_classic_empathy_map_on_a_desktop(page_at: OpenPage, path: str, size: tuple[int, int]) -> None:
     page = page_at(path, *size)
     box = boxes(page)
     thinks, hears, sees, says, pains, gains = (box[key] for key in KEYS)
@@ -49,7 +54,7 @@ def test_the_grid_is_the_classic_empathy_map_on_a_desktop(page_at: object, path:
     assert says["top"] >= max(hears["bottom"], sees["bottom"])  # Says & does below them
     assert pains["right"] <= gains["left"] and pains["top"] == pytest.approx(gains["top"], abs=1)
     assert min(pains["top"], gains["top"]) >= says["bottom"]  # Pains and Gains beneath
-    person = page.locator(".ep-person").bounding_box()  # type: ignore[attr-defined]
+    person = bounds(page.locator(".ep-person"))
     assert hears["right"] <= person["x"] and person["x"] + person["width"] <= sees["left"]  # the buyer in between
     for i, first in enumerate(KEYS):
         for second in KEYS[i + 1 :]:
@@ -58,10 +63,10 @@ def test_the_grid_is_the_classic_empathy_map_on_a_desktop(page_at: object, path:
 
 
 @pytest.mark.parametrize("path", MAPS)
-def test_on_a_phone_the_sections_stack_in_one_column_at_full_width(page_at: object, path: str) -> None:
+def test_on_a_phone_the_sections_stack_in_one_column_at_full_width(page_at: OpenPage, path: str) -> None:
     page = page_at(path, 375, 812)
     box = boxes(page)
-    content = page.evaluate("document.querySelector('.ep-grid').getBoundingClientRect().width")  # type: ignore[attr-defined]
+    content = page.evaluate("document.querySelector('.ep-grid').getBoundingClientRect().width")
     tops = [box[key]["top"] for key in KEYS]
     assert tops == sorted(tops)  # in reading order, one under the other
     for key in KEYS:
@@ -69,16 +74,16 @@ def test_on_a_phone_the_sections_stack_in_one_column_at_full_width(page_at: obje
         assert box[key]["left"] == pytest.approx(box["thinks-feels"]["left"], abs=1), key
     for first, second in itertools.pairwise(KEYS):
         assert box[first]["bottom"] <= box[second]["top"]
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # type: ignore[attr-defined]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert overflowing(page) == []
 
 
-def test_long_words_and_long_lists_wrap_inside_their_box(page_at: object) -> None:
+def test_long_words_and_long_lists_wrap_inside_their_box(page_at: OpenPage) -> None:
     page = page_at("stress/maps/test/lang/", 1280, 800)
     assert overflowing(page) == []
     box = boxes(page)
     assert box["pains"]["bottom"] - box["pains"]["top"] > 300  # the long list made its box grow, not overflow
-    assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # type: ignore[attr-defined]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
 
 
 # One stakeholder at a time on a phone: account pages and the compare view share the side-by-side table and
@@ -126,8 +131,8 @@ CUT_CHIPS = """() => [...document.querySelectorAll('.ep-side-by-side .ep-need')]
 }).map(chip => chip.textContent)"""
 
 
-def assert_one_stakeholder_at_a_time(page: object, stakeholders: list[str]) -> None:
-    tables = page.evaluate(SIDE_BY_SIDE)  # type: ignore[attr-defined]
+def assert_one_stakeholder_at_a_time(page: Page, stakeholders: list[str]) -> None:
+    tables = page.evaluate(SIDE_BY_SIDE)
     assert tables
     for table in tables:
         cells = table["cells"]
@@ -149,28 +154,28 @@ def assert_one_stakeholder_at_a_time(page: object, stakeholders: list[str]) -> N
             assert max(c["bottom"] for c in cells if c["column"] == first) <= min(
                 c["top"] for c in cells if c["column"] == second
             )  # one stakeholder after the other, never side by side
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # type: ignore[attr-defined]
-    assert page.evaluate(BROKEN_WORDS) == []  # type: ignore[attr-defined]
-    assert page.evaluate(CUT_CHIPS) == []  # type: ignore[attr-defined]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate(BROKEN_WORDS) == []
+    assert page.evaluate(CUT_CHIPS) == []
 
 
-def test_on_a_phone_an_account_shows_one_stakeholder_at_a_time(page_at: object) -> None:
+def test_on_a_phone_an_account_shows_one_stakeholder_at_a_time(page_at: OpenPage) -> None:
     page = page_at("accounts/ziekenhuis-noord/", 390, 844)
     assert_one_stakeholder_at_a_time(page, ["Chirurg", "Directeur ziekenhuis"])
 
 
-def test_on_a_phone_the_compare_view_shows_one_map_at_a_time(page_at: object) -> None:
+def test_on_a_phone_the_compare_view_shows_one_map_at_a_time(page_at: OpenPage) -> None:
     page = page_at("maps/", 390, 844)
-    page.get_by_label("Vergelijk: Fanatieke hardloper").check()  # type: ignore[attr-defined]
-    page.get_by_label("Vergelijk: Chirurg").check()  # type: ignore[attr-defined]
-    page.get_by_role("button", name="Vergelijk de gekozen maps").click()  # type: ignore[attr-defined]
-    page.wait_for_selector("[data-ep-compare] table:not([hidden]) thead th:nth-child(3)")  # type: ignore[attr-defined]
-    assert page.locator("[data-ep-compare] .ep-need").count() > 5  # type: ignore[attr-defined]  # chips to check
+    page.get_by_label("Vergelijk: Fanatieke hardloper").check()
+    page.get_by_label("Vergelijk: Chirurg").check()
+    page.get_by_role("button", name="Vergelijk de gekozen maps").click()
+    page.wait_for_selector("[data-ep-compare] table:not([hidden]) thead th:nth-child(3)")
+    assert page.locator("[data-ep-compare] .ep-need").count() > 5  # chips to check
     assert_one_stakeholder_at_a_time(page, ["Chirurg", "Fanatieke hardloper"])
 
 
-def test_on_a_desktop_the_stakeholders_stay_side_by_side(page_at: object) -> None:
+def test_on_a_desktop_the_stakeholders_stay_side_by_side(page_at: OpenPage) -> None:
     page = page_at("accounts/ziekenhuis-noord/", 1280, 800)
-    heads = page.locator(".ep-side-by-side table").first.locator("thead th")  # type: ignore[attr-defined]
-    boxes = [heads.nth(i).bounding_box() for i in range(heads.count())]
+    heads = page.locator(".ep-side-by-side table").first.locator("thead th")
+    boxes = [bounds(heads.nth(i)) for i in range(heads.count())]
     assert len({round(box["y"]) for box in boxes}) == 1  # one row of columns

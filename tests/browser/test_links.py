@@ -9,13 +9,15 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from ..support import attribute
+
 
 def test_no_broken_internal_link_or_anchor(site_dir: Path) -> None:
     @cache
     def ids(page: Path) -> frozenset[str]:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        return frozenset(el["id"] for el in soup.select("[id]")) | frozenset(
-            el["name"] for el in soup.select("a[name]")
+        return frozenset(attribute(el, "id") for el in soup.select("[id]")) | frozenset(
+            attribute(el, "name") for el in soup.select("a[name]")
         )
 
     broken = []
@@ -26,7 +28,7 @@ def test_no_broken_internal_link_or_anchor(site_dir: Path) -> None:
         page_url = page.relative_to(site_dir).as_posix()
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for element in soup.select("a[href], link[href], img[src], script[src]"):
-            target = element.get("href") or element.get("src")
+            target = attribute(element, "href" if element.has_attr("href") else "src")
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or target.startswith("data:"):
                 continue  # not ours

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from empathy_playbook import Vocabulary, parse_map
 from empathy_playbook.section_html import plain_text
 
+from ..support import OpenPage
 from .playbook import DUTCH_MAPS
 
 EXAMPLES = ["zorg/chirurg", "consument/hardloper"]
@@ -22,10 +23,10 @@ def words(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_a_map_prints_on_one_a4_landscape_page_with_every_item(page_at: object, name: str, tmp_path: Path) -> None:
+def test_a_map_prints_on_one_a4_landscape_page_with_every_item(page_at: OpenPage, name: str, tmp_path: Path) -> None:
     page = page_at(f"maps/{name}/")
-    page.emulate_media(media="print")  # type: ignore[attr-defined]
-    pdf = page.pdf(prefer_css_page_size=True, print_background=True)  # type: ignore[attr-defined]
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     (tmp_path / "map.pdf").write_bytes(pdf)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1, f"{len(reader.pages)} pages; see {tmp_path / 'map.pdf'}"

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from ..nginx_server import nginx
 
@@ -42,8 +43,8 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser: object, served: str) -> Iterator[tuple[object, Visit]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+def visit(browser: Browser, served: str) -> Iterator[tuple[Page, Visit]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     record = Visit()
     context.add_init_script(WATCH_VIOLATIONS)
     context.on("request", lambda request: record.requests.append(request.url))
@@ -57,40 +58,41 @@ def visit(browser: object, served: str) -> Iterator[tuple[object, Visit]]:
     context.close()
 
 
-def _violations(page: object) -> list[str]:
-    found: list[str] = page.evaluate("window.__violations || []")  # type: ignore[attr-defined]
+def _violations(page: Page) -> list[str]:
+    found: list[str] = page.evaluate("window.__violations || []")
     return found
 
 
 def test_every_page_loads_only_from_its_own_origin_with_the_policy_enforced(
-    visit: tuple[object, Visit], served: str, site_dir: Path
+    visit: tuple[Page, Visit], served: str, site_dir: Path
 ) -> None:
     page, record = visit
     documents = sorted(site_dir.rglob("*.html"))
     kinds = {path.relative_to(site_dir).parts[0] for path in documents}
     assert {"maps", "accounts", "cards", "needs", "metaphors", "onboarding", "compare", "review", "404.html"} <= kinds
     first = documents[0]
-    response = page.goto(served + first.relative_to(site_dir).as_posix())  # type: ignore[attr-defined]
+    response = page.goto(served + first.relative_to(site_dir).as_posix())
+    assert response is not None
     assert "Content-Security-Policy" in response.headers or "content-security-policy" in response.headers
     violations: list[str] = []
     for document in documents:
         url = served + document.relative_to(site_dir).as_posix().removesuffix("index.html")
-        page.goto(url, wait_until="load")  # type: ignore[attr-defined]
+        page.goto(url, wait_until="load")
         violations += [f"{url}: {v}" for v in _violations(page)]
     # Search (its worker and index), the compare view and the palette, each used once.
-    page.goto(served + "maps/", wait_until="load")  # type: ignore[attr-defined]
-    boxes = page.locator(".ep-overview tbody input[type=checkbox]")  # type: ignore[attr-defined]
+    page.goto(served + "maps/", wait_until="load")
+    boxes = page.locator(".ep-overview tbody input[type=checkbox]")
     boxes.nth(0).check()
     boxes.nth(1).check()
-    page.get_by_role("button", name="Vergelijk de gekozen maps").click()  # type: ignore[attr-defined]
-    page.wait_for_selector("[data-ep-compare] table:not([hidden]) thead th:nth-child(3)")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Vergelijk de gekozen maps").click()
+    page.wait_for_selector("[data-ep-compare] table:not([hidden]) thead th:nth-child(3)")
     violations += _violations(page)
-    page.goto(served, wait_until="load")  # type: ignore[attr-defined]
-    page.locator("label.md-header__button[for^='__palette']:not([hidden])").first.click()  # type: ignore[attr-defined]
-    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    page.goto(served, wait_until="load")
+    page.locator("label.md-header__button[for^='__palette']:not([hidden])").first.click()
+    box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially("Chirurg", delay=20)
-    page.locator(".md-search-result__link").first.wait_for(timeout=10_000)  # type: ignore[attr-defined]
+    page.locator(".md-search-result__link").first.wait_for(timeout=10_000)
     violations += _violations(page)
 
     assert violations == []
@@ -108,10 +110,10 @@ def test_every_page_loads_only_from_its_own_origin_with_the_policy_enforced(
     assert len(record.requests) > len(documents)
 
 
-def test_script_injected_into_a_page_does_not_run(visit: tuple[object, Visit], served: str) -> None:
+def test_script_injected_into_a_page_does_not_run(visit: tuple[Page, Visit], served: str) -> None:
     page, _ = visit
-    page.goto(served + "maps/", wait_until="load")  # type: ignore[attr-defined]
-    page.evaluate(  # type: ignore[attr-defined]
+    page.goto(served + "maps/", wait_until="load")
+    page.evaluate(
         """() => {
       document.body.insertAdjacentHTML("beforeend", '<img src="x.png" onerror="window.__ran = 1">');
       const script = document.createElement("script");
@@ -119,6 +121,6 @@ def test_script_injected_into_a_page_does_not_run(visit: tuple[object, Visit], s
       document.body.append(script);
     }"""
     )
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
-    assert page.evaluate("window.__ran") is None  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__ran") is None
     assert sorted(v.split()[0] for v in _violations(page)) == ["script-src-attr", "script-src-elem"]

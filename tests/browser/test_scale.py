@@ -10,12 +10,14 @@ import itertools
 import re
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page
 
+from ..support import attribute, one
 from .playbook import build_site, write_playbook
 
 PAGE_SIZE = 30
@@ -85,11 +87,11 @@ def scale_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def open_page(browser: object, scale_url: str) -> Iterator[object]:
+def open_page(browser: Browser, scale_url: str) -> Iterator[Callable[..., Page]]:
     contexts = []
 
-    def open_(path: str, width: int = 1280, height: int = 800, javascript: bool = True) -> object:
-        context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript)  # type: ignore[attr-defined]
+    def open_(path: str, width: int = 1280, height: int = 800, javascript: bool = True) -> Page:
+        context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript)
         contexts.append(context)
         page = context.new_page()
         page.goto(scale_url + path)
@@ -100,16 +102,16 @@ def open_page(browser: object, scale_url: str) -> Iterator[object]:
         context.close()
 
 
-def titles(page: object) -> list[str]:
-    return page.locator(".ep-overview tbody tr td:nth-child(2) > a").all_inner_texts()  # type: ignore[attr-defined]
+def titles(page: Page) -> list[str]:
+    return page.locator(".ep-overview tbody tr td:nth-child(2) > a").all_inner_texts()
 
 
 # -- the needs matrix -------------------------------------------------------------------------------------
 
 
-def test_the_needs_matrix_is_a_table_of_segments_by_need_with_shaded_counts(open_page: object) -> None:
+def test_the_needs_matrix_is_a_table_of_segments_by_need_with_shaded_counts(open_page: Callable[..., Page]) -> None:
     page = open_page("needs/")
-    table = page.locator(".ep-matrix table")  # type: ignore[attr-defined]
+    table = page.locator(".ep-matrix table")
     assert table.locator("caption").count() == 1
     assert table.locator("thead th[scope=col]").all_inner_texts() == [
         "Segment",
@@ -119,7 +121,7 @@ def test_the_needs_matrix_is_a_table_of_segments_by_need_with_shaded_counts(open
         "Totaal",
     ]
     assert table.locator("tbody th[scope=row]").all_inner_texts() == ["Bouw", "Onderwijs", "Zorg", "Geen segment"]
-    cells = page.evaluate(  # type: ignore[attr-defined]
+    cells = page.evaluate(
         """() => [...document.querySelectorAll('.ep-matrix tbody td[data-level]')].map(td => ({
             count: Number(td.textContent), level: Number(td.dataset.level), href: td.querySelector('a')?.href || null,
             background: getComputedStyle(td).backgroundColor}))"""
@@ -140,25 +142,25 @@ def test_the_needs_matrix_is_a_table_of_segments_by_need_with_shaded_counts(open
 
 
 def test_every_tagged_item_is_within_three_clicks_of_the_needs_index_on_pages_within_budget(
-    open_page: object, scale_url: str
+    open_page: Callable[..., Page], scale_url: str
 ) -> None:
     """Crawl the links from needs/ three clicks deep, as a reader would, reading only needs pages."""
     page = open_page("needs/")
-    start = page.url  # type: ignore[attr-defined]
+    start = page.url
     seen, found = {start}, set()
     queue = deque([(start, 0)])
     while queue:
         url, depth = queue.popleft()
-        html = page.evaluate("url => fetch(url).then(r => r.text())", url)  # type: ignore[attr-defined]
+        html = page.evaluate("url => fetch(url).then(r => r.text())", url)
         soup = BeautifulSoup(html, "html.parser")
-        article = soup.select_one("article")
+        article = one(soup, "article")
         items = article.select(".ep-need-list ul > li")
         assert len(items) <= PAGE_SIZE, url  # the page budget
-        found |= {" ".join(li.contents[0].split()) for li in items}
+        found |= {" ".join(str(li.contents[0]).split()) for li in items}
         if depth == 3:
             continue
         for a in article.select("a[href]"):
-            target = urljoin(url, a["href"]).split("#")[0]
+            target = urljoin(url, attribute(a, "href")).split("#")[0]
             if urlsplit(target).path.startswith("/needs/") and target not in seen:
                 seen.add(target)
                 queue.append((target, depth + 1))
@@ -167,13 +169,15 @@ def test_every_tagged_item_is_within_three_clicks_of_the_needs_index_on_pages_wi
     assert len(seen) > 4  # the items really are spread over pages of their own
 
 
-def test_the_needs_chips_anchors_still_land_on_their_category(open_page: object) -> None:
+def test_the_needs_chips_anchors_still_land_on_their_category(open_page: Callable[..., Page]) -> None:
     page = open_page("maps/zorg/koper-000/")
-    chip = page.locator("a.ep-need").first  # type: ignore[attr-defined]
-    key = chip.get_attribute("href").rsplit("#", 1)[1]
+    chip = page.locator("a.ep-need").first
+    href = chip.get_attribute("href")
+    assert href is not None
+    key = href.rsplit("#", 1)[1]
     chip.click()
-    assert page.url.endswith(f"/needs/#{key}")  # type: ignore[attr-defined]
-    heading = page.locator(f"h2#{key}")  # type: ignore[attr-defined]
+    assert page.url.endswith(f"/needs/#{key}")
+    heading = page.locator(f"h2#{key}")
     heading.wait_for(state="visible")  # the needs page may still be loading on a busy machine
     # Under the category: its segments, each leading to the pages of its items.
     assert heading.locator("xpath=following-sibling::ul[1]").locator("a").count() >= 4
@@ -182,12 +186,12 @@ def test_the_needs_chips_anchors_still_land_on_their_category(open_page: object)
 # -- the overview -------------------------------------------------------------------------------------------
 
 
-def test_the_overview_finds_a_buyer_by_typing_part_of_any_field(open_page: object) -> None:
+def test_the_overview_finds_a_buyer_by_typing_part_of_any_field(open_page: Callable[..., Page]) -> None:
     page = open_page("maps/")
-    box = page.get_by_label("Zoek een klant")  # type: ignore[attr-defined]
+    box = page.get_by_label("Zoek een klant")
     box.press_sequentially("per 01")
     assert titles(page) == [title(n) for n in range(10, 20)]
-    assert page.locator(".ep-filters output").inner_text() == f"{len(titles(page))} van {COUNT} maps"  # type: ignore[attr-defined]
+    assert page.locator(".ep-filters output").inner_text() == f"{len(titles(page))} van {COUNT} maps"
     for query, expected in [
         ("facility", [title(n) for n in range(COUNT) if n % 3 == 2]),  # role
         (organisation(27), [title(27)]),  # organisation
@@ -198,26 +202,26 @@ def test_the_overview_finds_a_buyer_by_typing_part_of_any_field(open_page: objec
     ]:
         box.fill(query)
         assert titles(page) == expected, query
-    assert page.locator(".ep-overview .ep-empty").is_visible()  # type: ignore[attr-defined]
+    assert page.locator(".ep-overview .ep-empty").is_visible()
 
 
-def test_the_overview_draws_further_rows_as_the_reader_scrolls(open_page: object) -> None:
+def test_the_overview_draws_further_rows_as_the_reader_scrolls(open_page: Callable[..., Page]) -> None:
     page = open_page("maps/")
     assert len(titles(page)) == 100
-    page.locator(".ep-more").scroll_into_view_if_needed()  # type: ignore[attr-defined]
-    page.locator(".ep-overview tbody tr").nth(COUNT - 1).wait_for()  # type: ignore[attr-defined]
+    page.locator(".ep-more").scroll_into_view_if_needed()
+    page.locator(".ep-overview tbody tr").nth(COUNT - 1).wait_for()
     assert titles(page) == [title(n) for n in range(COUNT)]
 
 
-def test_the_overview_columns_sort(open_page: object) -> None:
+def test_the_overview_columns_sort(open_page: Callable[..., Page]) -> None:
     page = open_page("maps/")
-    page.get_by_role("button", name="Klant").click()  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Klant").click()
     assert titles(page)[:3] == [title(COUNT - 1), title(COUNT - 2), title(COUNT - 3)]
-    assert page.locator("th[data-sort=title]").get_attribute("aria-sort") == "descending"  # type: ignore[attr-defined]
-    page.get_by_role("button", name="Organisatie").click()  # type: ignore[attr-defined]
-    assert page.locator("th[data-sort=title]").get_attribute("aria-sort") is None  # type: ignore[attr-defined]
-    assert page.locator("th[data-sort=organisation]").get_attribute("aria-sort") == "ascending"  # type: ignore[attr-defined]
-    shown = page.locator(".ep-overview tbody tr td:nth-child(3)").all_inner_texts()  # type: ignore[attr-defined]
+    assert page.locator("th[data-sort=title]").get_attribute("aria-sort") == "descending"
+    page.get_by_role("button", name="Organisatie").click()
+    assert page.locator("th[data-sort=title]").get_attribute("aria-sort") is None
+    assert page.locator("th[data-sort=organisation]").get_attribute("aria-sort") == "ascending"
+    shown = page.locator(".ep-overview tbody tr td:nth-child(3)").all_inner_texts()
     organisations = [text.split("\n")[0] for text in shown]
     everything = sorted(
         (organisation(n) for n in range(COUNT)),
@@ -226,37 +230,37 @@ def test_the_overview_columns_sort(open_page: object) -> None:
     assert organisations == everything[: len(organisations)]
 
 
-def test_the_overview_keeps_its_filters_in_the_address(open_page: object, scale_url: str) -> None:
+def test_the_overview_keeps_its_filters_in_the_address(open_page: Callable[..., Page], scale_url: str) -> None:
     page = open_page("maps/")
-    page.get_by_label("Zoek een klant").fill("01")  # type: ignore[attr-defined]
-    page.select_option(".ep-filters select[name=segment]", "Zorg")  # type: ignore[attr-defined]
-    page.get_by_role("button", name="Klant").click()  # type: ignore[attr-defined]
+    page.get_by_label("Zoek een klant").fill("01")
+    page.select_option(".ep-filters select[name=segment]", "Zorg")
+    page.get_by_role("button", name="Klant").click()
     expected = [title(n) for n in reversed(range(COUNT)) if segment(n) == "Zorg" and "01" in f"{n:03d}"]
     assert titles(page) == expected
-    address = page.url  # type: ignore[attr-defined]
+    address = page.url
     assert "find=01" in address and "segment=Zorg" in address and "order=desc" in address
-    page.reload()  # type: ignore[attr-defined]
+    page.reload()
     assert titles(page) == expected
-    assert page.get_by_label("Zoek een klant").input_value() == "01"  # type: ignore[attr-defined]
+    assert page.get_by_label("Zoek een klant").input_value() == "01"
     shared = open_page(address.removeprefix(scale_url))  # a colleague opens the link
     assert titles(shared) == expected
-    page.go_back()  # type: ignore[attr-defined]  # before the sort
+    page.go_back()  # before the sort
     assert titles(page) == list(reversed(expected))
-    page.go_back()  # type: ignore[attr-defined]  # before the segment
-    assert page.locator(".ep-filters select[name=segment]").input_value() == ""  # type: ignore[attr-defined]
+    page.go_back()  # before the segment
+    assert page.locator(".ep-filters select[name=segment]").input_value() == ""
     assert titles(page) == [title(n) for n in range(COUNT) if "01" in f"{n:03d}"]
-    page.go_forward()  # type: ignore[attr-defined]
+    page.go_forward()
     assert titles(page) == list(reversed(expected))
-    page.locator(".ep-overview tbody a").first.click()  # type: ignore[attr-defined]
-    page.go_back()  # type: ignore[attr-defined]  # back from a map: the list as it was left
+    page.locator(".ep-overview tbody a").first.click()
+    page.go_back()  # back from a map: the list as it was left
     assert titles(page) == list(reversed(expected))
 
 
-def test_the_overview_fills_the_width_without_clipping(open_page: object) -> None:
+def test_the_overview_fills_the_width_without_clipping(open_page: Callable[..., Page]) -> None:
     for width, height in [(1280, 800), (1920, 1080)]:
         page = open_page("maps/", width, height)
-        assert page.locator(".md-sidebar--secondary").is_hidden()  # type: ignore[attr-defined]  # no table of contents
-        geometry = page.evaluate(  # type: ignore[attr-defined]
+        assert page.locator(".md-sidebar--secondary").is_hidden()  # no table of contents
+        geometry = page.evaluate(
             """() => {
                 const table = document.querySelector('.ep-overview table');
                 const content = document.querySelector('.md-content__inner');
@@ -271,9 +275,9 @@ def test_the_overview_fills_the_width_without_clipping(open_page: object) -> Non
         assert geometry["scroll"] <= 0 and geometry["clipped"] == 0 and geometry["page"] <= width, (width, geometry)
 
 
-def test_on_a_phone_the_overview_is_a_list_of_cards(open_page: object) -> None:
+def test_on_a_phone_the_overview_is_a_list_of_cards(open_page: Callable[..., Page]) -> None:
     page = open_page("maps/", 390, 844)
-    cards = page.evaluate(  # type: ignore[attr-defined]
+    cards = page.evaluate(
         """() => [...document.querySelectorAll('.ep-overview tbody tr')].slice(0, 5).map(tr => {
             const box = tr.getBoundingClientRect();
             return {left: box.left, right: box.right, top: box.top, bottom: box.bottom};
@@ -283,19 +287,19 @@ def test_on_a_phone_the_overview_is_a_list_of_cards(open_page: object) -> None:
         assert second["top"] >= first["bottom"]  # one under the other
         assert first["left"] == pytest.approx(second["left"], abs=1) and first["right"] <= 390
         assert first["right"] - first["left"] > 300  # the width of the screen
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # type: ignore[attr-defined]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-def test_without_javascript_the_overview_leads_to_every_map(open_page: object, scale_url: str) -> None:
+def test_without_javascript_the_overview_leads_to_every_map(open_page: Callable[..., Page], scale_url: str) -> None:
     page = open_page("maps/", javascript=False)
-    found = set(page.locator(".ep-overview tbody td:first-child > a").all_inner_texts())  # type: ignore[attr-defined]
-    assert len(found) == 100 and page.locator(".ep-first-rows").is_visible()  # type: ignore[attr-defined]
-    for link in page.locator(".ep-by-segment a").all():  # type: ignore[attr-defined]
-        segment_page = open_page(urlsplit(urljoin(page.url, link.get_attribute("href"))).path[1:], javascript=False)  # type: ignore[attr-defined]
-        found |= {a.inner_text() for a in segment_page.locator(".ep-overview tbody td:first-child > a").all()}  # type: ignore[attr-defined]
-        for other in segment_page.locator("nav.ep-pages a").all():  # type: ignore[attr-defined]
+    found = set(page.locator(".ep-overview tbody td:first-child > a").all_inner_texts())
+    assert len(found) == 100 and page.locator(".ep-first-rows").is_visible()
+    for link in page.locator(".ep-by-segment a").all():
+        segment_page = open_page(urlsplit(urljoin(page.url, link.get_attribute("href"))).path[1:], javascript=False)
+        found |= {a.inner_text() for a in segment_page.locator(".ep-overview tbody td:first-child > a").all()}
+        for other in segment_page.locator("nav.ep-pages a").all():
             part = open_page(
                 urlsplit(urljoin(segment_page.url, other.get_attribute("href"))).path[1:], javascript=False
-            )  # type: ignore[attr-defined]
-            found |= {a.inner_text() for a in part.locator(".ep-overview tbody td:first-child > a").all()}  # type: ignore[attr-defined]
+            )
+            found |= {a.inner_text() for a in part.locator(".ep-overview tbody td:first-child > a").all()}
     assert found == {title(n) for n in range(COUNT)}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ..support import REPO
+from ..support import REPO, OpenPage
 
 SHOTS = {
     "map-light.png": ("maps/zorg/chirurg/", False),
@@ -21,12 +21,12 @@ SHOTS = {
 
 
 @pytest.mark.parametrize("name", sorted(SHOTS))
-def test_screenshot(page_at: object, name: str, tmp_path: Path) -> None:
+def test_screenshot(page_at: OpenPage, name: str, tmp_path: Path) -> None:
     path, dark = SHOTS[name]
     page = page_at(path, 1280, 900, dark=dark)
     target = (REPO / "docs" / "assets" / "screenshots" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path) / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(target), full_page=False)  # type: ignore[attr-defined]
+    page.screenshot(path=str(target), full_page=False)
     data = target.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(data[16:20], "big") == 1280  # width, from the PNG header

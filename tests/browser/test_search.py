@@ -12,15 +12,16 @@ import http.server
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from ..search_playbook import write_search_playbook
+from ..support import OpenPage
 
 AXE = Axe()
 
@@ -28,14 +29,14 @@ AXE = Axe()
 expect.set_options(timeout=30_000)
 
 
-def search(page: object, phrase: str) -> list[str]:
+def search(page: Page, phrase: str) -> list[str]:
     """Type `phrase` into the search box; the links of the results (pages and their sections)."""
-    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(phrase, delay=20)  # typed, as a person does
     # The list says which search it shows: wait for the whole phrase's, not a half-typed one's.
-    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", phrase)  # type: ignore[attr-defined]
-    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.getAttribute('href'))")  # type: ignore[attr-defined]
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", phrase)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.getAttribute('href'))")
     return [href.partition("#")[0].split("?")[0] + "#" + href.partition("#")[2] for href in hrefs]
 
 
@@ -48,13 +49,13 @@ def search(page: object, phrase: str) -> list[str]:
         ("en/", "quotes", "en/maps/retail/buyer/"),  # the English playbook's own index
     ],
 )
-def test_a_phrase_finds_its_page(page_at: object, start: str, phrase: str, expected: str) -> None:
+def test_a_phrase_finds_its_page(page_at: OpenPage, start: str, phrase: str, expected: str) -> None:
     page = page_at(start)
     links = search(page, phrase)
     assert any(expected in link for link in links), links
 
 
-def test_a_result_lands_on_the_section_that_holds_the_item(page_at: object) -> None:
+def test_a_result_lands_on_the_section_that_holds_the_item(page_at: OpenPage) -> None:
     page = page_at("")
     links = search(page, "Operatieassistententekort")
     assert any(link.endswith("maps/zorg/chirurg/#pains") for link in links), links
@@ -80,13 +81,11 @@ def search_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def open_page(browser: object, search_url: str) -> Iterator[object]:
+def open_page(browser: Browser, search_url: str) -> Iterator[Callable[..., Page]]:
     contexts = []
 
-    def open_at(path: str = "", dark: bool = False) -> object:
-        context = browser.new_context(  # type: ignore[attr-defined]
-            viewport={"width": 1280, "height": 800}, color_scheme="dark" if dark else "light"
-        )
+    def open_at(path: str = "", dark: bool = False) -> Page:
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="dark" if dark else "light")
         contexts.append(context)
         page = context.new_page()
         page.goto(search_url + path)
@@ -97,22 +96,22 @@ def open_page(browser: object, search_url: str) -> Iterator[object]:
         context.close()
 
 
-def search_by_keyboard(page: object, phrase: str, shortcut: str = "/") -> object:
+def search_by_keyboard(page: Page, phrase: str, shortcut: str = "/") -> Locator:
     """Open the search with the theme's shortcut and type `phrase` as a person does; the results list."""
-    page.keyboard.press(shortcut)  # type: ignore[attr-defined]
-    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    page.keyboard.press(shortcut)
+    box = page.locator("input.md-search__input")
     assert box.evaluate("element => element === document.activeElement")
-    page.keyboard.type(phrase, delay=15)  # type: ignore[attr-defined]
-    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", phrase)  # type: ignore[attr-defined]
-    return page.locator(".md-search-result__item")  # type: ignore[attr-defined]
+    page.keyboard.type(phrase, delay=15)
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", phrase)
+    return page.locator(".md-search-result__item")
 
 
-def status(page: object) -> str:
-    return page.locator(".md-search-result__meta").inner_text()  # type: ignore[attr-defined,no-any-return]
+def status(page: Page) -> str:
+    return page.locator(".md-search-result__meta").inner_text()
 
 
-def test_a_phrase_in_one_map_item_leads_to_its_section(open_page: object) -> None:
-    page = open_page("lezen/")  # type: ignore[operator]
+def test_a_phrase_in_one_map_item_leads_to_its_section(open_page: Callable[..., Page]) -> None:
+    page = open_page("lezen/")
     results = search_by_keyboard(page, "Personeelschaarste op de operatiekamer")
     assert results.count() == 1
     assert status(page) == "1 resultaat"
@@ -125,27 +124,27 @@ def test_a_phrase_in_one_map_item_leads_to_its_section(open_page: object) -> Non
     assert section.locator(".md-search-result__teaser").inner_text() == "Personeelschaarste op de operatiekamer."
     # The arrows walk the results, Enter opens one: the reader lands on the section.
     for _ in range(5):
-        page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
-        if page.evaluate("document.activeElement.getAttribute('href') || ''").endswith("#pains"):  # type: ignore[attr-defined]
+        page.keyboard.press("ArrowDown")
+        if page.evaluate("document.activeElement.getAttribute('href') || ''").endswith("#pains"):
             break
-    page.keyboard.press("Enter")  # type: ignore[attr-defined]
-    page.wait_for_url("**/maps/zorg/arts/#pains")  # type: ignore[attr-defined]
-    assert page.locator("#__search").is_checked() is False  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/maps/zorg/arts/#pains")
+    assert page.locator("#__search").is_checked() is False
 
 
-def test_two_facets_narrow_the_results_and_show_their_counts(open_page: object) -> None:
-    page = open_page()  # type: ignore[operator]
+def test_two_facets_narrow_the_results_and_show_their_counts(open_page: Callable[..., Page]) -> None:
+    page = open_page()
     results = search_by_keyboard(page, "operatiekamer", shortcut="s")
     assert results.count() == 3 and status(page) == "3 resultaten"
 
-    def facet(name: str) -> object:
-        group = page.locator("details.ep-search__facet", has=page.locator("summary", has_text=name))  # type: ignore[attr-defined]
+    def facet(name: str) -> Locator:
+        group = page.locator("details.ep-search__facet", has=page.locator("summary", has_text=name))
         if not group.evaluate("element => element.open"):
             group.locator("summary").click()
         return group
 
-    def counts(group: object) -> dict[str, str]:
-        labels = group.locator("label").all()  # type: ignore[attr-defined]
+    def counts(group: Locator) -> dict[str, str]:
+        labels = group.locator("label").all()
         return {
             label.locator(".ep-search__value").inner_text(): label.locator(".ep-search__count").inner_text()
             for label in labels
@@ -153,56 +152,58 @@ def test_two_facets_narrow_the_results_and_show_their_counts(open_page: object) 
 
     market = facet("Markt")
     assert counts(market) == {"B2B": "2", "B2C": "1"}
-    market.get_by_label("B2B").check()  # type: ignore[attr-defined]
-    expect(page.locator(".md-search-result__item")).to_have_count(2)  # type: ignore[attr-defined]
+    market.get_by_label("B2B").check()
+    expect(page.locator(".md-search-result__item")).to_have_count(2)
     role = facet("Rol in de beslissing")
     assert counts(role) == {"Beslisser": "1", "Inkoper": "1", "Poortwachter": "1"}
-    role.get_by_label("Beslisser").check()  # type: ignore[attr-defined]
-    expect(page.locator(".md-search-result__item")).to_have_count(1)  # type: ignore[attr-defined]
+    role.get_by_label("Beslisser").check()
+    expect(page.locator(".md-search-result__item")).to_have_count(1)
     assert status(page) == "1 resultaat"
     assert results.first.locator("h1").inner_text() == "Orthopedisch arts"
     # The filters alone, without a word, list the maps they select.
-    page.locator("input.md-search__input").fill("")  # type: ignore[attr-defined]
-    expect(page.locator(".md-search-result__meta")).to_have_text("1 resultaat")  # type: ignore[attr-defined]
-    page.locator(".ep-search__clear").click()  # type: ignore[attr-defined]
-    expect(page.locator(".md-search-result__item")).to_have_count(0)  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").fill("")
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 resultaat")
+    page.locator(".ep-search__clear").click()
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
 
 
-def test_a_dutch_word_is_found_by_its_stem(open_page: object) -> None:
-    page = open_page()  # type: ignore[operator]
+def test_a_dutch_word_is_found_by_its_stem(open_page: Callable[..., Page]) -> None:
+    page = open_page()
     results = search_by_keyboard(page, "prullenbak")
     assert results.first.locator("h1").inner_text() == "Orthopedisch arts"
     section = results.first.locator("a[href$='#sees']")
     assert section.locator("mark").first.inner_text() == "prullenbakken"
 
 
-def test_the_personal_data_of_a_real_person_is_not_found(open_page: object) -> None:
-    page = open_page()  # type: ignore[operator]
+def test_the_personal_data_of_a_real_person_is_not_found(open_page: Callable[..., Page]) -> None:
+    page = open_page()
     results = search_by_keyboard(page, "zeldzaamwoord")  # the map itself is found...
     assert results.first.locator("h1").inner_text() == "Directeur"
-    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    box = page.locator("input.md-search__input")
     box.fill("Geheimnaam")
     # Locators, not wait_for_function: the page's Content-Security-Policy forbids the eval that the latter needs.
-    expect(page.locator(".md-search-result__meta")).to_have_text("Niets gevonden.")  # type: ignore[attr-defined]
+    expect(page.locator(".md-search-result__meta")).to_have_text("Niets gevonden.")
     assert results.count() == 0  # ...its real person's name is not
 
 
-def test_a_site_without_its_index_says_so(open_page: object) -> None:
-    page = open_page("unbuilt/")  # type: ignore[operator]
-    page.keyboard.press("/")  # type: ignore[attr-defined]
-    page.keyboard.type("operatiekamer")  # type: ignore[attr-defined]
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("^Zoeken werkt op de gebouwde site"))  # type: ignore[attr-defined]
-    page.keyboard.press("Escape")  # type: ignore[attr-defined]
-    assert page.locator("#__search").is_checked() is False  # type: ignore[attr-defined]
+def test_a_site_without_its_index_says_so(open_page: Callable[..., Page]) -> None:
+    page = open_page("unbuilt/")
+    page.keyboard.press("/")
+    page.keyboard.type("operatiekamer")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("^Zoeken werkt op de gebouwde site"))
+    page.keyboard.press("Escape")
+    assert page.locator("#__search").is_checked() is False
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_no_serious_accessibility_violation_with_results_and_filters_open(open_page: object, dark: bool) -> None:
-    page = open_page(dark=dark)  # type: ignore[operator]
+def test_no_serious_accessibility_violation_with_results_and_filters_open(
+    open_page: Callable[..., Page], dark: bool
+) -> None:
+    page = open_page(dark=dark)
     search_by_keyboard(page, "operatiekamer")
-    page.locator("details.ep-search__facet summary").first.click()  # type: ignore[attr-defined]
-    page.locator(".ep-search__values input").first.check()  # type: ignore[attr-defined]
-    page.wait_for_selector(".ep-search__clear")  # type: ignore[attr-defined]
+    page.locator("details.ep-search__facet summary").first.click()
+    page.locator(".ep-search__values input").first.check()
+    page.wait_for_selector(".ep-search__clear")
     # The footer lies under the theme's dimming overlay while the search is open; the page tests check it.
     violations = AXE.run(page, context={"exclude": [[".md-footer"]]}).response["violations"]
     serious = [
