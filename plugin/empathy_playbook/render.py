@@ -386,11 +386,6 @@ class Renderer:
         headings = [Heading(f"step-{n}", m.title) for n, (m, _) in enumerate(steps, 1)]
         return RenderedPage(self.labels["page.onboarding"], page, headings, problems=report.problems)
 
-    @staticmethod
-    def _item_texts(m: EmpathyMap, key: str) -> list[str]:
-        section = m.sections.get(key)
-        return [plain_text(item.text) for item in section.items] if section else []
-
 
 _LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
