@@ -186,7 +186,7 @@ def test_hostile_names_and_titles_stay_text_in_the_navigation_of_every_engine(en
             assert HOSTILE_FOLDER not in nav.get_text(), (engine, page)  # refused: no section of its own
         titles = {a.get_text(" ", strip=True) for nav in navigation for a in nav.select("a")}
         assert HOSTILE_TITLE in titles, (engine, page, titles)  # shown as written, as text
-    assert HOSTILE_TITLE in _soup(site, "maps/zorg/actief").title.get_text()
+    assert HOSTILE_TITLE in one(_soup(site, "maps/zorg/actief"), "title").get_text()
 
 
 def test_zensical_publishes_the_same_html_as_the_plugin(example: Path) -> None:

@@ -28,6 +28,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Dialog, Page
 
 from ..support import CORPUS, EXPECTED, GOOD_MAP, Site
 
@@ -112,16 +113,16 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser: object) -> Iterator[tuple[object, Visit]]:
+def visit(browser: Browser) -> Iterator[tuple[Page, Visit]]:
     # bypass_csp: the pages' policy would stop an inline script too; the sanitising must stop it alone.
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 800})
     record = Visit()
     context.on("request", lambda request: record.requests.append(request.url))
     page = context.new_page()
 
-    def dismiss(dialog: object) -> None:
-        record.dialogs.append(f"{page.url}: {dialog.message}")  # type: ignore[attr-defined]
-        dialog.dismiss()  # type: ignore[attr-defined]
+    def dismiss(dialog: Dialog) -> None:
+        record.dialogs.append(f"{page.url}: {dialog.message}")
+        dialog.dismiss()
 
     page.on("dialog", dismiss)
     yield page, record
@@ -137,7 +138,7 @@ def injected(document: BeautifulSoup, origin: str) -> list[str]:
             found.append(f"{element}: an active element")
         if name == "script":
             source = element.get("src")
-            if source and urlsplit(source).netloc not in ("", urlsplit(origin).netloc):
+            if isinstance(source, str) and source and urlsplit(source).netloc not in ("", urlsplit(origin).netloc):
                 found.append(f"{element}: a script from elsewhere")
             if element.get("type") == "application/json":
                 # Data for the page's own script (a map's title may say "alert"): never run, and with '<'
@@ -170,7 +171,7 @@ def _documents(corpus_sites: Path) -> list[str]:
 
 
 def test_every_page_of_the_corpus_runs_nothing_injects_nothing_and_loads_only_from_its_origin(
-    visit: tuple[object, Visit], origin: str, corpus_sites: Path
+    visit: tuple[Page, Visit], origin: str, corpus_sites: Path
 ) -> None:
     page, record = visit
     documents = _documents(corpus_sites)
@@ -181,10 +182,10 @@ def test_every_page_of_the_corpus_runs_nothing_injects_nothing_and_loads_only_fr
     assert any(d.startswith("strict/maps/") for d in documents)
     problems = []
     for document in documents:
-        page.goto(f"{origin}/{quote(document.removesuffix('index.html'))}", wait_until="load")  # type: ignore[attr-defined]
+        page.goto(f"{origin}/{quote(document.removesuffix('index.html'))}", wait_until="load")
         # The page's own script has run when the loading is over; the DOM is read as it is now.
-        page.locator("body").wait_for()  # type: ignore[attr-defined]
-        live = BeautifulSoup(page.content(), "html.parser")  # type: ignore[attr-defined]
+        page.locator("body").wait_for()
+        live = BeautifulSoup(page.content(), "html.parser")
         problems += [f"{document}: {problem}" for problem in injected(live, origin)]
     assert record.dialogs == []
     assert problems == []
@@ -193,11 +194,11 @@ def test_every_page_of_the_corpus_runs_nothing_injects_nothing_and_loads_only_fr
     assert len(record.requests) > len(documents)
 
 
-def test_the_names_a_map_may_not_have_reach_no_navigation(visit: tuple[object, Visit], origin: str) -> None:
+def test_the_names_a_map_may_not_have_reach_no_navigation(visit: tuple[Page, Visit], origin: str) -> None:
     page, record = visit
-    page.goto(f"{origin}/lenient/", wait_until="load")  # type: ignore[attr-defined]
-    navigation = page.locator("nav.md-nav--primary")  # type: ignore[attr-defined]
-    assert navigation.get_by_text("Test buyer").count() >= 1  # type: ignore[attr-defined]
+    page.goto(f"{origin}/lenient/", wait_until="load")
+    navigation = page.locator("nav.md-nav--primary")
+    assert navigation.get_by_text("Test buyer").count() >= 1
     assert navigation.locator("img").count() == 0
     assert "onerror" not in navigation.inner_html()
     assert record.dialogs == []
@@ -210,15 +211,15 @@ def _address(origin: str, *pages: str) -> str:
     return f"{origin}/lenient/compare/#" + ",".join(quote(page, safe="") for page in pages)
 
 
-def _compared(page: object) -> list[str]:
-    return page.locator("[data-ep-compare] thead th a").all_inner_texts()  # type: ignore[attr-defined]
+def _compared(page: Page) -> list[str]:
+    return page.locator("[data-ep-compare] thead th a").all_inner_texts()
 
 
-def test_the_compare_view_loads_the_map_pages_it_is_given(visit: tuple[object, Visit], origin: str) -> None:
+def test_the_compare_view_loads_the_map_pages_it_is_given(visit: tuple[Page, Visit], origin: str) -> None:
     page, record = visit
     a, b = f"{origin}/lenient/maps/good/", f"{origin}/lenient/maps/tricky-headings/"
-    page.goto(_address(origin, a, "../maps/personal-bands/", b))  # type: ignore[attr-defined]
-    page.locator("[data-ep-compare] table:not([hidden]) thead th:nth-child(4)").wait_for()  # type: ignore[attr-defined]
+    page.goto(_address(origin, a, "../maps/personal-bands/", b))
+    page.locator("[data-ep-compare] table:not([hidden]) thead th:nth-child(4)").wait_for()
     assert _compared(page) == ["Test buyer", "Bands are published", "Headings"]
     assert record.dialogs == []
 
@@ -239,22 +240,22 @@ def test_the_compare_view_loads_the_map_pages_it_is_given(visit: tuple[object, V
     ],
 )
 def test_the_compare_view_loads_and_links_nothing_but_map_pages_of_the_build(
-    visit: tuple[object, Visit], origin: str, hostile: str
+    visit: tuple[Page, Visit], origin: str, hostile: str
 ) -> None:
     page, record = visit
     good, other = f"{origin}/lenient/maps/good/", f"{origin}/lenient/maps/tricky-headings/"
     address = hostile.format(origin=origin)
     # With one map beside it, the view has nothing to compare; with two, it compares those two alone.
-    page.goto(_address(origin, address, good), wait_until="load")  # type: ignore[attr-defined]
-    assert page.locator("[data-ep-compare] .ep-empty").is_visible()  # type: ignore[attr-defined]
-    assert page.locator("[data-ep-compare] table").is_hidden()  # type: ignore[attr-defined]
-    page.goto("about:blank")  # type: ignore[attr-defined]  # else only the hash changes, and the page stays
-    page.goto(_address(origin, good, address, other), wait_until="load")  # type: ignore[attr-defined]
-    page.locator("[data-ep-compare] table:not([hidden]) thead th:nth-child(3)").wait_for()  # type: ignore[attr-defined]
+    page.goto(_address(origin, address, good), wait_until="load")
+    assert page.locator("[data-ep-compare] .ep-empty").is_visible()
+    assert page.locator("[data-ep-compare] table").is_hidden()
+    page.goto("about:blank")  # else only the hash changes, and the page stays
+    page.goto(_address(origin, good, address, other), wait_until="load")
+    page.locator("[data-ep-compare] table:not([hidden]) thead th:nth-child(3)").wait_for()
     assert _compared(page) == ["Test buyer", "Headings"]
-    links = page.locator("[data-ep-compare] thead th a")  # type: ignore[attr-defined]
+    links = page.locator("[data-ep-compare] thead th a")
     assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [good, other]
-    assert "DECOY" not in page.locator("[data-ep-compare]").inner_text()  # type: ignore[attr-defined]
+    assert "DECOY" not in page.locator("[data-ep-compare]").inner_text()
     assert record.dialogs == []
     fetched = {url.split("#")[0] for url in record.requests}
     assert [url for url in fetched if not url.startswith(f"{origin}/")] == []
