@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import statistics
 import threading
@@ -192,4 +193,9 @@ def section(results: dict[int, tuple[list[PageFigures], list[FindFigures]]], mac
             *(f"- Find `{f.query}`: {f.ms:.1f} ms{'' if f.found else ' (not found!)'}" for f in finds),
             "",
         ]
+    # A shared machine stretches *interactive* (not *main thread*); the load says how much.
+    lines += [
+        f"Load average at the end of the run: {os.getloadavg()[2]:.1f} over 15 minutes ({os.cpu_count()} cores).",
+        "",
+    ]
     return lines
