@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import EmpathyMap, Report, quoted
 
@@ -86,6 +86,8 @@ class PrivacyPolicy:
     personal_fields: tuple[str, ...] = DEFAULT_PERSONAL_FIELDS
     publish: bool = False
     """The site's explicit permission to publish personal data after all."""
+    _personal: dict[str, str] = field(init=False, repr=False, compare=False)
+    """Each personal key and alias, folded, to the personal field it names (made from the two above)."""
 
     def __post_init__(self) -> None:
         keys = {_key(name): _key(name) for name in self.personal_fields}
@@ -95,7 +97,7 @@ class PrivacyPolicy:
 
     def is_personal(self, key: str, value: str) -> bool:
         folded = _key(key)
-        if folded not in self._personal:  # type: ignore[attr-defined]
+        if folded not in self._personal:
             return False
         return folded not in BANDED_KEYS or not is_band(value)
 
