@@ -4,6 +4,7 @@
     ./dev bench --sizes 100,1000     # quicker
     ./dev bench --suite search --sizes 1000,5000   # only the search part (search_bench.py)
     ./dev bench --suite pages --sizes 1000,5000    # only what the reader's browser gets (pages.py)
+    ./dev bench --suite shapes                     # only the hostile 1 MB maps (shapes.py)
 
 For each size N it generates a playbook of N maps in the real map format and measures, as whole
 processes, the median wall time and the peak memory of:
@@ -292,7 +293,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median counts)")
     parser.add_argument("--out", type=Path, default=REPO / "docs", help="where benchmark.md and the chart go")
     parser.add_argument(
-        "--suite", choices=["all", "build", "search", "pages"], default="all", help="which measurements"
+        "--suite", choices=["all", "build", "search", "pages", "shapes"], default="all", help="which measurements"
     )
     parser.add_argument(
         "--b-max",
@@ -309,7 +310,9 @@ def main() -> None:
         pages(sizes, arguments.out)
     if arguments.suite in ("all", "search"):
         search(sizes, arguments.repeat, arguments.out)
-    if arguments.suite in ("search", "pages"):
+    if arguments.suite in ("all", "shapes"):
+        shapes(arguments.out)
+    if arguments.suite in ("search", "pages", "shapes"):
         return
     results: dict[int, dict[str, Run]] = {}
     serve: ServeRun | None = None
@@ -361,6 +364,16 @@ def pages(sizes: list[int], out: Path) -> None:
         out / "benchmark.md", "pages", pages_bench.section(results, machine(), datetime.date.today().isoformat())
     )
     print(f"\nWrote the pages section of {out / 'benchmark.md'}")
+
+
+def shapes(out: Path) -> None:
+    import shapes as shapes_bench
+
+    results = shapes_bench.measure(BIN, ENV)
+    write_section(
+        out / "benchmark.md", "shapes", shapes_bench.section(results, machine(), datetime.date.today().isoformat())
+    )
+    print(f"\nWrote the shapes section of {out / 'benchmark.md'}")
 
 
 def search(sizes: list[int], repeat: int, out: Path) -> None:

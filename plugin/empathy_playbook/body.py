@@ -13,12 +13,16 @@ import re
 from dataclasses import dataclass, field
 
 from . import depth, safe_html
-from .messages import SectionName, phrase
+from .messages import Number, SectionName, phrase
 from .model import Item, Report, Section, SourceLine, quoted
 from .vocabulary import GRID_SECTIONS, Vocabulary
 
 MAX_SECTIONS = 100
 """A map has eight sections; a hundred headings is a mistake, and each costs work on every page."""
+MAX_BLOCKS = 2_000
+"""Paragraphs, lists, headings and code blocks (what blank lines and fences separate) in one map. Python-Markdown
+takes each block off the front of a list of them all, costing the square of their number (a megabyte of
+`a`, `---`, blank line, or of code fences, stalls a build for minutes); a map needs a hundred or so."""
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _ATX_H2 = re.compile(r"^##(?!#)(.*)$")
 _ATX_HEADING = re.compile(r"^#{1,6}")
@@ -76,9 +80,20 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
     fence = _Fence()
     skip_underline = False
     headings = 0
+    blocks, blank_before, as_written_from = 0, True, 0
 
     for index, line in enumerate(lines):
         number = first_line + index
+        if not as_written_from:
+            blank = not line.strip()
+            if (blank_before and not blank) or (
+                not fence.marker and ("`" in line or "~" in line) and _FENCE.match(line)
+            ):
+                blocks += 1
+                if blocks > MAX_BLOCKS:
+                    as_written_from = number
+                    report.error(number, "depth.too_many_blocks", limit=Number(MAX_BLOCKS))
+            blank_before = blank
         if skip_underline:
             skip_underline = False
             continue
@@ -113,6 +128,9 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
     body.unsafe_lines = safe_html.scan(outside_fences, report)
     _warn_includes(outside_fences, report)
     body.flattened = depth.find(outside_fences, report)
+    if as_written_from:  # every line from there, code and blank lines included, as one text per section
+        for number in range(as_written_from, first_line + len(lines)):
+            body.flattened[number] = depth.Flattened.PIECES
     if fence.marker:
         report.error(fence.opened_at, "fence.unclosed", fence=fence.marker)
 

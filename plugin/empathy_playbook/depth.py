@@ -51,8 +51,10 @@ class Flattened(enum.Flag):
     """A heading past MAX_HEADINGS, shown as text (MkDocs' table of contents numbers repeated headings
     by counting up from the first, for each: the square of their number)."""
     PIECES = enum.auto()
-    """A paragraph too long to convert: each line its own paragraph, cut into pieces of PIECE characters
-    (Python-Markdown's inline processing costs the length of a paragraph for every piece of markup in it)."""
+    """A paragraph too long to convert: shown as written, as text without any Markdown, in paragraphs of
+    PIECE characters (section_html). Python-Markdown's inline pass costs the length of a paragraph for
+    every mark in it, and its block pass the number of blocks for every block: a megabyte of `*`, `[`,
+    `>` or of `### ` lines would stall a build for minutes."""
     ANGLE = enum.auto()
     """A `<` that starts no HTML element, written as `&lt;` (it shows the same): the HTML parser inside
     Python-Markdown scans from each one to the next `>`, across lines, so thousands cost the square."""
@@ -78,8 +80,8 @@ def find(lines: list[SourceLine], report: Report) -> dict[int, Flattened]:
                 length=Number(length),
                 limit=Number(MAX_BLOCK_CHARACTERS),
             )
-            for number, _ in unit:
-                flag(number, Flattened.INLINE | Flattened.PIECES)
+            # Shown as written whatever else was found in it; set at once (a megabyte has half a million lines).
+            flattened.update(dict.fromkeys((number for number, _ in unit), Flattened.INLINE | Flattened.PIECES))
         elif unit and _too_costly(unit):
             report.error(unit[0][0], "depth.too_many_marks", block=_block(unit), limit=MAX_EMPHASIS_MARKS)
             for number, _ in unit:
@@ -189,17 +191,4 @@ def flatten(kind: Flattened, line: str) -> str:
         item = _LIST_ITEM.match(line)
         start = item.end() if item else 0
         line = line[:start] + _INLINE_MARKS.sub(r"\\\1", line[start:])
-    if Flattened.PIECES in kind:
-        # Cut between characters, never inside an escape (`\*`) or an entity (`&lt;`) made above.
-        pieces, start = [], 0
-        while start < len(line):
-            end = min(start + PIECE, len(line))
-            entity = line.rfind("&", max(end - 8, start), end)
-            if entity >= 0 and ";" not in line[entity:end]:
-                end = max(end, line.find(";", entity, entity + 10) + 1)
-            if line[end - 1 : end] == "\\":
-                end += 1
-            pieces.append(line[start:end])
-            start = end
-        line = "\n\n".join(pieces) + "\n"
     return line

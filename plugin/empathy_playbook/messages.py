@@ -546,6 +546,14 @@ _ENTRIES: tuple[Entry, ...] = (
         "error",
     ),
     Entry(
+        "depth.too_many_blocks",
+        "a map holds at most {limit} blocks (parts separated by blank lines or code fences); this one and everything "
+        "after it is shown as written, without Markdown: split the map",
+        "een map bevat hooguit {limit} blokken (delen tussen lege regels of codeblokken); dit blok en alles erna "
+        "wordt getoond zoals het er staat, zonder Markdown: verdeel de map",
+        "error",
+    ),
+    Entry(
         "depth.too_many_marks",
         "this {block} holds more emphasis marks (* _) or unmatched brackets ([) than the site can convert (at most "
         "{limit} marks); they are shown as written: split it up or remove them",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from markupsafe import Markup, escape
 
 from . import safe_html
-from .depth import Flattened, flatten
+from .depth import PIECE, Flattened, flatten
 from .model import EmpathyMap, Item, Report, Section, SourceLine, quoted
 from .pages import MarkdownConverter, UrlFor
 
@@ -30,6 +30,8 @@ class SectionPipeline:
         # Markers put where an item's need tags stood, swapped for chips once the Markdown is HTML.
         # Random per build, so that no map can write one.
         self._marker_prefix = f"epneed{secrets.token_hex(6)}x"
+        # Where a paragraph too long to convert stood: shown as written, without Markdown (see `_as_written`).
+        self._verbatim_prefix = f"epverbatim{secrets.token_hex(6)}x"
 
     def to_html(
         self, sections: list[Section], m: EmpathyMap, convert: MarkdownConverter, url: UrlFor, report: Report
@@ -42,7 +44,11 @@ class SectionPipeline:
         conversion per section, so that no section can spill into the next.
         """
         markers: dict[str, tuple[str, ...]] = {}
-        sources = [self._with_need_markers(section.lines, section.items, markers, m.flattened) for section in sections]
+        verbatim: dict[str, list[str]] = {}
+        sources = [
+            self._with_need_markers(section.lines, section.items, markers, verbatim, m.flattened)
+            for section in sections
+        ]
         separators = [f"{self._marker_prefix}s{index}" for index in range(1, len(sections))]
         source = sources[0] + "".join(f"\n\n{sep}\n\n{text}" for sep, text in zip(separators, sources[1:], strict=True))
         splitter = re.compile(f"<p>{re.escape(self._marker_prefix)}s(\\d+)</p>")
@@ -59,7 +65,9 @@ class SectionPipeline:
         # Each section sanitised on its own: the sanitiser closes what it leaves open, so no section's
         # HTML can swallow the next one (an unclosed <details> in the introduction would take the grid).
         marker = re.compile(re.escape(self._marker_prefix) + r"\d+")
-        safe = [safe_html.sanitize(part, not_in_attributes=marker) for part in raw]
+        as_written = re.compile(f"(?:<p>)?({re.escape(self._verbatim_prefix)}\\d+)(?:</p>)?")
+        either = re.compile(f"{marker.pattern}|{re.escape(self._verbatim_prefix)}\\d+")
+        safe = [safe_html.sanitize(part, not_in_attributes=either) for part in raw]
         for section, before, after in zip(sections, raw, safe, strict=True):
             if before != after and not m.unsafe_lines.intersection(number for number, _ in section.lines):
                 lost = safe_html.removed(before, after)
@@ -67,10 +75,17 @@ class SectionPipeline:
                     report.warning(section.line, "html.removed", what=quoted(", ".join(lost)))
         chips = self._chips_for_page(url)
         with_chips, without = [], []
+
+        def written(found: re.Match[str]) -> str:
+            return _as_written("\n".join(verbatim.get(found.group(1), ())))
+
         for part in safe:
             # One pass per section, whatever the number of tagged items.
-            with_chips.append(Markup(marker.sub(lambda found: chips(markers[found.group()]), part)))
-            without.append(marker.sub("", part))
+            chipped, plain = marker.sub(lambda found: chips(markers[found.group()]), part), marker.sub("", part)
+            if verbatim:
+                chipped, plain = as_written.sub(written, chipped), as_written.sub(written, plain)
+            with_chips.append(Markup(chipped))
+            without.append(plain)
         return with_chips, without
 
     def _chips_for_page(self, url: UrlFor) -> Callable[[tuple[str, ...]], str]:
@@ -90,15 +105,26 @@ class SectionPipeline:
         lines: list[SourceLine],
         items: list[Item],
         markers: dict[str, tuple[str, ...]],
+        verbatim: dict[str, list[str]],
         flattened: dict[int, Flattened],
     ) -> str:
         """The lines as Markdown, with a marker where each item's need tags stood (noted in `markers`),
-        and the lines the reader found too deep or too costly flattened."""
+        the lines the reader found too deep or too costly flattened, and each paragraph too long to
+        convert replaced by a marker paragraph (its text, as written, noted in `verbatim`)."""
         tagged = {item.line: item for item in items if item.needs and item.tag_column is not None}
-        source = []
+        source: list[str] = []
+        run: list[str] | None = None  # the lines of the paragraph shown as written, while in one
         for number, text in lines:
             item = tagged.get(number)
             kind = flattened.get(number)
+            if kind is not None and Flattened.PIECES in kind:
+                if run is None:
+                    marker = f"{self._verbatim_prefix}{len(verbatim)}"
+                    run = verbatim[marker] = []
+                    source.append(f"\n{marker}\n")
+                run.append(text)
+                continue
+            run = None
             if item is not None:
                 marker = f"{self._marker_prefix}{len(markers)}"
                 markers[marker] = item.needs
@@ -108,6 +134,17 @@ class SectionPipeline:
                 text = flatten(kind, text)
             source.append(text)
         return "\n".join(source)
+
+
+def _as_written(text: str) -> str:
+    """A paragraph too long for the converter, as written: escaped text, in paragraphs of PIECE characters.
+
+    No Markdown at all: Python-Markdown's inline pass costs the length of a paragraph for each mark in it,
+    and its block pass the number of blocks for each block, so a megabyte of marks or lines would stall it.
+    """
+    return "".join(
+        f'<p class="ep-as-written">{escape(text[start : start + PIECE])}</p>' for start in range(0, len(text), PIECE)
+    )
 
 
 def _converted(convert: MarkdownConverter, source: str) -> str | None:
