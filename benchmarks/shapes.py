@@ -45,6 +45,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "entities": lambda n: "- " + "&" * n + "\n",
     "comment openers": lambda n: "- " + "<!--" * (n // 4) + "\n",
     "fences": lambda n: "```\n" * (n // 4),
+    "unclosed elements": lambda n: "<div>\n\n" * (n // 7),
     "long title": lambda n: "",
 }
 

@@ -347,13 +347,21 @@ def test_generate_replaces_its_own_output_and_refuses_any_other_folder(tmp_path:
 def test_generate_keeps_a_docs_file_at_a_page_address_and_says_so_as_the_plugin_does(tmp_path: Path) -> None:
     project = write_example(tmp_path)
     (project / "docs" / "needs.md").write_text("# Eigen pagina\n", encoding="utf-8")
+    (project / "docs" / "cards" / "zorg").mkdir(parents=True)
+    (project / "docs" / "cards" / "zorg" / "Chirurg.md").write_text("# Eigen kaart\n", encoding="utf-8")
     result = run_program("generate", "--out", "out", cwd=project)
     assert result.returncode == 1
-    assert (
-        "docs/needs.md:1: fout: de plugin empathy-playbook maakt hier een eigen pagina; geef dit bestand een andere naam"
-        in result.stdout
-    )
+    clashes = [line for line in result.stdout.splitlines() if "de een zou de ander vervangen" in line]
+    assert clashes == [  # the site is Dutch, and so are its messages
+        "docs/cards/zorg/Chirurg.md:1: fout: de plugin empathy-playbook publiceert een pagina uit maps/zorg/chirurg.md "
+        "op het adres van dit bestand ('cards/zorg/chirurg/'); de een zou de ander vervangen, dus de plugin laat zijn "
+        "pagina weg: geef dit bestand een andere naam",
+        "docs/needs.md:1: fout: de plugin empathy-playbook publiceert een pagina 'needs.md' op het adres van dit "
+        "bestand ('needs/'); de een zou de ander vervangen, dus de plugin laat zijn pagina weg: geef dit bestand een "
+        "andere naam",
+    ]
     assert (project / "out" / "docs" / "needs.md").read_text(encoding="utf-8") == "# Eigen pagina\n"
+    assert not (project / "out" / "docs" / "cards" / "zorg" / "chirurg" / "index.html").exists()
 
 
 def test_the_generated_configuration_keeps_out_of_the_navigation_what_the_plugin_keeps_out(tmp_path: Path) -> None:

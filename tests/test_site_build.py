@@ -283,7 +283,10 @@ def test_a_site_without_maps_still_has_its_indexes(site: Site) -> None:
 def test_a_page_of_the_site_clashing_with_a_generated_page_is_an_error(site: Site) -> None:
     site.write("docs/needs.md", "# Mine\n")
     site.build()
-    site.expect("ERROR needs.md: the empathy-playbook plugin publishes its own page here; rename this file")
+    site.expect(
+        "ERROR docs/needs.md:1: the empathy-playbook plugin publishes a page 'needs.md' at this file's address "
+        "('needs/'); one would replace the other, so the plugin leaves its page out: rename this file"
+    )
     assert "Mine" in site.html("needs")
 
 
@@ -414,7 +417,12 @@ def test_up_to_the_limit_maps_are_in_the_navigation(site: Site) -> None:
 
 def test_an_unclosed_html_block_in_one_section_does_not_swallow_the_next(site: Site) -> None:
     site.write("maps/a.md", GOOD_MAP.replace("- the market #economic", "- the market #economic\n\n<div>\n\nstill sees"))
-    site.build(strict=True)
+    site.build()
+    site.expect(  # said at its line (issue 11), and closed at the end of its section
+        "WARNING maps/a.md:9: the HTML element <div> is opened here and never closed in its section; the site "
+        "closes it at the end of the section, so everything after it in the section is inside it: add </div> "
+        "where it should end"
+    )
     page = soup(site.html("maps/a"))
     assert texts(section(page, "hears"), "li") == ["colleagues"]
     assert "still sees" in section(page, "sees").get_text()

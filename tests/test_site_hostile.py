@@ -70,3 +70,39 @@ def test_a_section_cannot_leave_an_element_open_nor_put_a_chip_in_an_attribute(s
         assert one(page, f'[data-section="{key}"]').find_parent("details") is None, key
     for element in page.select("article [title]"):
         assert "<" not in element["title"] and "epneed" not in element["title"], element
+
+
+CLASH = (
+    "the empathy-playbook plugin publishes a page {made} at this file's address ('{address}'); one would replace "
+    "the other, so the plugin leaves its page out: rename this file"
+)
+
+
+@pytest.mark.parametrize(
+    ("docs_file", "made", "address"),
+    [
+        ("docs/needs/index.md", "'needs.md'", "needs/"),  # another source of the same address
+        ("docs/cards/good.md", "from maps/good.md", "cards/good/"),  # a meeting card, written after the build
+        ("docs/Maps/Good.md", "from maps/good.md", "maps/good/"),  # one folder where case does not count
+        ("docs/maps/cafe\u0301.md", "from maps/caf\u00e9.md", "maps/caf\u00e9/"),  # one name in two Unicode forms
+    ],
+)
+def test_a_docs_page_at_the_address_of_a_playbook_page_is_an_error_naming_both(
+    site: Site, docs_file: str, made: str, address: str
+) -> None:
+    """Issue 11: neither page silently replaces the other; the site's own stays, the error names both files."""
+    site.write("maps/good.md", GOOD_MAP)
+    site.write("maps/caf\u00e9.md", GOOD_MAP)
+    site.write(docs_file, "# Mine\n\nHAND-WRITTEN\n")
+    problem = f"{docs_file}:1: " + CLASH.format(made=made, address=address)
+    site.build(strict=True)
+    assert site.aborted
+    site.expect(f"ERROR {problem}")
+    lenient = site.build()  # a name of its own: mypy narrowed `site.aborted` to True above
+    assert not lenient.aborted
+    site.expect(f"ERROR {problem}")
+    published = site.root / "site" / docs_file.removeprefix("docs/").removesuffix(".md").removesuffix("/index")
+    assert "HAND-WRITTEN" in (published / "index.html").read_text(encoding="utf-8")
+    check = run_program("check", cwd=site.root)
+    assert check.returncode == 1
+    assert check.stdout.splitlines()[:-1] == [problem.replace(":1: ", ":1: error: ", 1)]

@@ -131,6 +131,10 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
     if as_written_from:  # every line from there, code and blank lines included, as one text per section
         for number in range(as_written_from, first_line + len(lines)):
             body.flattened[number] = depth.Flattened.PIECES
+    outside = {number for number, _ in outside_fences}
+    for part in [body.intro, *(section.lines for section in [*body.sections.values(), *body.other_sections])]:
+        shown = [(n, text) for n, text in part if n in outside and not _as_written(body.flattened.get(n))]
+        safe_html.warn_unclosed(shown, report)
     if fence.marker:
         report.error(fence.opened_at, "fence.unclosed", fence=fence.marker)
 
@@ -143,6 +147,11 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
             report.error(first_line, "section.missing", section=SectionName(key))
     _items(body.intro, report, vocabulary, in_intro=True)
     return body
+
+
+def _as_written(kind: depth.Flattened | None) -> bool:
+    """A line shown as written, without Markdown: any HTML in it is text."""
+    return kind is not None and depth.Flattened.PIECES in kind
 
 
 def _warn_includes(lines: list[SourceLine], report: Report) -> None:

@@ -109,7 +109,15 @@ def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str, 
     has an error (with --strict: or a warning), 2 for bad usage.
     """
     playbook = project.read(paths)
-    sys.exit(_report(playbook.all_problems, len(playbook.maps), output, strict, language_of(lang or project.language)))
+    problems = playbook.all_problems
+    if not paths and project.config_file is not None:  # the whole playbook: its pages against the docs folder
+        from .generate import docs_clashes  # the renderer's templates: only for a check of the whole playbook
+        from .i18n import Labels
+        from .render import Renderer
+
+        renderer = Renderer(playbook, project.settings, Labels(project.language))
+        problems = [*problems, *docs_clashes(project.config_file, project.config, renderer)]
+    sys.exit(_report(problems, len(playbook.maps), output, strict, language_of(lang or project.language)))
 
 
 def _report(found: list[Problem], maps: int, output: str, strict: bool, language: str) -> int:

@@ -36,10 +36,11 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import escape
 
+from .addresses import clash_problem, clashes, published_file
 from .i18n import Labels
 from .messages import Text, phrase
-from .model import Problem, Report
-from .pages import MarkdownConverter, RenderedPage
+from .model import Problem
+from .pages import GeneratedPage, MarkdownConverter, RenderedPage
 from .playbook import Playbook
 from .registry import generated_pages
 from .render import Renderer
@@ -134,15 +135,16 @@ def generate(
     renderer = Renderer(playbook, settings, labels or Labels(site.language), template_dirs)
     pages = []
     standalone = {}
-    for page in generated_pages(renderer):
+    every_page = generated_pages(renderer)
+    clashing, problems = _clashing(every_page, docs_files, site, root)
+    result.problems += problems
+    for page in every_page:
+        if page in clashing:  # the plugin's rule: the site's own file stays, the page is not made
+            continue
         if page.standalone:
             standalone[page.path] = page
-            continue
-        if page.path in docs_files:  # the plugin's rule: the site's own file stays, the page is not made
-            docs = Path(site.docs_dir.relative_to(root) if site.docs_dir.is_relative_to(root) else site.docs_dir)
-            Report((docs / page.path).as_posix(), result.problems).error(1, "docs.page_taken")
-            continue
-        pages.append(page)
+        else:
+            pages.append(page)
     page_urls = {path: site.page_url(path) for path in docs_files if path.endswith(".md")}
     page_urls.update({page.path: site.page_url(page.path) for page in pages})
     page_urls.update({path: site.card_url(path) for path in standalone})
@@ -192,6 +194,27 @@ def _prepare(out: Path, site: Site, root: Path) -> None:
         shutil.rmtree(out / "docs", ignore_errors=True)
         config.unlink()
     out.mkdir(parents=True, exist_ok=True)
+
+
+def _clashing(
+    pages: list[GeneratedPage], docs_files: Mapping[str, Path], site: Site, root: Path
+) -> tuple[dict[GeneratedPage, str], list[Problem]]:
+    """The playbook's pages that a file of the docs folder would replace (addresses.py), and an error for each."""
+    site_files = {path: published_file(path, site.directory_urls) for path in docs_files}
+    clashing = clashes(pages, site_files, site.directory_urls)
+    docs = Path(site.docs_dir.relative_to(root) if site.docs_dir.is_relative_to(root) else site.docs_dir)
+    return clashing, [
+        clash_problem(page, (docs / path).as_posix(), site.directory_urls) for page, path in clashing.items()
+    ]
+
+
+def docs_clashes(config_file: Path, data: Mapping[str, Any], renderer: Renderer) -> list[Problem]:
+    """For `check`: the files of the site's docs folder that take the address of a page of the playbook."""
+    site = Site.from_config(config_file, data, renderer.labels.language)
+    if not site.docs_dir.is_dir():
+        return []
+    root = config_file.parent.resolve()
+    return _clashing(generated_pages(renderer), _docs_files(site.docs_dir), site, root)[1]
 
 
 def _docs_files(docs_dir: Path) -> dict[str, Path]:

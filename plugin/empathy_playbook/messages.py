@@ -729,9 +729,27 @@ _ENTRIES: tuple[Entry, ...] = (
     Entry("phrase.no_account", "no account", "geen account"),
     Entry(
         "docs.page_taken",
-        "the empathy-playbook plugin publishes its own page here; rename this file",
-        "de plugin empathy-playbook maakt hier een eigen pagina; geef dit bestand een andere naam",
+        "the empathy-playbook plugin publishes a page {made} at this file's address ('{address}'); one would "
+        "replace the other, so the plugin leaves its page out: rename this file",
+        "de plugin empathy-playbook publiceert een pagina {made} op het adres van dit bestand ('{address}'); de een "
+        "zou de ander vervangen, dus de plugin laat zijn pagina weg: geef dit bestand een andere naam",
         "error",
+    ),
+    Entry("phrase.page_from", "from {source}", "uit {source}"),
+    Entry("phrase.page_named", "'{page}'", "'{page}'"),
+    Entry(
+        "html.unclosed",
+        "the HTML element <{tag}> is opened here and never closed in its section; the site closes it at the end "
+        "of the section, so everything after it in the section is inside it: add </{tag}> where it should end",
+        "het HTML-element <{tag}> wordt hier geopend en in zijn onderdeel nergens gesloten; de site sluit het aan "
+        "het eind van het onderdeel, dus alles erna in het onderdeel staat erin: zet </{tag}> waar het moet eindigen",
+        "warning",
+    ),
+    Entry(
+        "html.unclosed_more",
+        "and {count} more HTML elements from here on are never closed in this section",
+        "en nog {count} HTML-elementen vanaf hier worden in dit onderdeel nergens gesloten",
+        "warning",
     ),
     Entry(
         "maps_folder.outside",

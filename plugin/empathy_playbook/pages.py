@@ -91,3 +91,5 @@ class GeneratedPage:
     """Indexed by the site's search: False for pages that only repeat what the map pages say."""
     standalone: bool = False
     """A whole HTML document of its own (a meeting card, made to be printed), not a page of the site's theme."""
+    source: str = ""
+    """The map file the page is made from (a map page, a meeting card), for messages; empty for the others."""

@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from .addresses import clash_problem, clashes
 from .config import EmpathyPlaybookConfig
 from .discovery import maps_folder_problem, read_playbook
 from .extensions import for_maps
@@ -225,8 +226,16 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             log.info(f"empathy-playbook: maps are converted without {', '.join(left_out)}")
         self._markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self._pages, self._standalone = {}, {}
-        for page in generated_pages(renderer):
-            if page.standalone:
+        pages = generated_pages(renderer)
+        site_files = {file.src_uri: file.dest_uri for file in files}
+        clashing = clashes(pages, site_files, config.use_directory_urls)
+        docs = _relative(Path(config.docs_dir), self.root)
+        for page in pages:
+            if page in clashing:  # the site's own file stays; the playbook's page is not made
+                _report(
+                    clash_problem(page, f"{docs}/{clashing[page]}", config.use_directory_urls), self.labels.language
+                )
+            elif page.standalone:
                 self._standalone[page.path] = (page, _standalone_url(page, config))
             else:
                 self._add_page(files, config, page)
@@ -248,10 +257,6 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         return files
 
     def _add_page(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
-        existing = files.get_file_from_path(page.path)
-        if existing is not None:
-            log.error(f"{existing.src_uri}: {say('docs.page_taken', self.labels.language)}")
-            return
         # Empty on purpose: the page's HTML is made in on_page_content, from the map read once in on_files.
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.path, content="", inclusion=inclusion))

@@ -23,7 +23,9 @@ def generated_pages(renderer: Renderer) -> list[GeneratedPage]:
     maps_in_nav = len(playbook.maps) <= settings.nav_max_maps
     return [
         *(
-            GeneratedPage(m.page_path, PageKind.MAP, functools.partial(renderer.map_page, m), in_nav=maps_in_nav)
+            GeneratedPage(
+                m.page_path, PageKind.MAP, functools.partial(renderer.map_page, m), in_nav=maps_in_nav, source=m.path
+            )
             for m in playbook.maps
         ),
         *IndexViews(renderer).pages(),
@@ -49,6 +51,7 @@ def generated_pages(renderer: Renderer) -> list[GeneratedPage]:
                 functools.partial(renderer.card_page, m),
                 searchable=False,
                 standalone=True,
+                source=m.path,
             )
             for m in playbook.maps
         ),

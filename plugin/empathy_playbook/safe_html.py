@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 import nh3
 
+from .messages import Number
 from .model import Report, SourceLine, quoted
 
 ALLOWED_TAGS: frozenset[str] = frozenset(nh3.ALLOWED_TAGS) | {"div", "span", "pre", "code", "details", "summary"}
@@ -83,6 +84,59 @@ def scan(lines: list[SourceLine], report: Report) -> set[int]:
             report.warning(number, code, **params)
             flagged.add(number)
     return flagged
+
+
+_VOID_TAGS = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"})
+_OPTIONAL_END_TAGS = frozenset(
+    {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rp", "rt"}
+)
+"""Elements HTML closes by itself where the next one starts: leaving their end tag out is no mistake."""
+_MAX_UNCLOSED = 10
+"""Per section: a thousand unclosed elements get ten warnings and a note, not a flood."""
+_TAG = re.compile(r"<(/?+)\s*+([a-zA-Z][\w-]*+)((?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+)>|<!--")
+
+
+def warn_unclosed(lines: list[SourceLine], report: Report) -> None:
+    """Warn, at its line, about each HTML element a section opens and does not close.
+
+    `lines` are one section's lines outside code. Each section is sanitised on its own, which closes
+    what is left open at the section's end: the element cannot take in the next section, but it
+    does take in the rest of its own, which the writer may not have meant. So it is said.
+    """
+    opened: list[tuple[str, int]] = []
+    in_comment = False
+    for number, text in lines:
+        if not in_comment and "<" not in text:
+            continue
+        line, at = without_code_spans(text), 0
+        while at < len(line):
+            if in_comment:
+                end = line.find("-->", at)
+                if end < 0:
+                    break
+                in_comment, at = False, end + 3
+            tag = _TAG.search(line, at)
+            if tag is None:
+                break
+            at = tag.end()
+            if tag.group() == "<!--":
+                in_comment = True
+                continue
+            name = tag.group(2).lower()
+            if name not in ALLOWED_TAGS or name in _VOID_TAGS or name in _OPTIONAL_END_TAGS:
+                continue
+            if not tag.group(1):
+                if not tag.group(3).rstrip().endswith("/"):
+                    opened.append((name, number))
+                continue
+            for index in range(len(opened) - 1, -1, -1):  # closes it and what is open inside it, as HTML does
+                if opened[index][0] == name:
+                    del opened[index:]
+                    break
+    for name, number in opened[:_MAX_UNCLOSED]:
+        report.warning(number, "html.unclosed", tag=quoted(name, 20))
+    if len(opened) > _MAX_UNCLOSED:
+        report.warning(opened[_MAX_UNCLOSED][1], "html.unclosed_more", count=Number(len(opened) - _MAX_UNCLOSED))
 
 
 def without_code_spans(line: str) -> str:

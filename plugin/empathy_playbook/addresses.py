@@ -1,0 +1,62 @@
+"""Where each page of a site is published, and which of the playbook's pages would take the place of another.
+
+MkDocs publishes `needs.md` and `needs/index.md` alike at `needs/index.html`, and a file system that
+ignores case or Unicode form (macOS, Windows) holds `Needs/` and `needs/` as one folder: two pages
+there means one silently replaces the other. Every page the playbook makes is therefore checked
+against every file of the site, by the file it is published as, compared without case and in one
+Unicode form. The site's own file wins; the playbook's page is left out, with an error that names both.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from .messages import phrase
+from .model import Problem, Report, quoted
+from .pages import GeneratedPage
+
+
+def published_file(path: str, directory_urls: bool = True) -> str:
+    """The file the page or file at `path` (relative to the docs folder) is published as, as MkDocs makes it."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{folder}/index.html" if folder else "index.html"
+    return f"{stem}/index.html" if directory_urls else f"{stem}.html"
+
+
+def _key(published: str) -> str:
+    """The form in which two published files are one on every file system: one Unicode form, no case."""
+    return unicodedata.normalize("NFC", published).casefold()
+
+
+def clashes(
+    pages: Iterable[GeneratedPage], site_files: Mapping[str, str], directory_urls: bool = True
+) -> dict[GeneratedPage, str]:
+    """The playbook's pages published as the same file as one of `site_files` (docs path: published file),
+    each with that file's docs path (the first, in order, when several)."""
+    taken: dict[str, str] = {}
+    for path, published in site_files.items():
+        taken.setdefault(_key(published), path)
+    found = {}
+    for page in pages:
+        other = taken.get(_key(published_file(page.path, directory_urls)))
+        if other is not None:
+            found[page] = other
+    return found
+
+
+def clash_problem(page: GeneratedPage, docs_file: str, directory_urls: bool = True) -> Problem:
+    """The error at the site's own file: it names that file and the page of the playbook it would replace."""
+    report = Report(docs_file)
+    address = published_file(page.path, directory_urls).removesuffix("index.html") or "/"
+    made = (
+        phrase("phrase.page_from", source=quoted(page.source))
+        if page.source
+        else phrase("phrase.page_named", page=quoted(page.path))
+    )
+    report.error(1, "docs.page_taken", made=made, address=quoted(address))
+    return report.problems[0]
