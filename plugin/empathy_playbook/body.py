@@ -134,7 +134,8 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
     outside = {number for number, _ in outside_fences}
     for part in [body.intro, *(section.lines for section in [*body.sections.values(), *body.other_sections])]:
         shown = [(n, text) for n, text in part if n in outside and not _as_written(body.flattened.get(n))]
-        safe_html.warn_unclosed(shown, report)
+        for number in safe_html.warn_unclosed(shown, report):
+            body.flattened[number] = body.flattened.get(number, depth.Flattened(0)) | depth.Flattened.TAGS
     if fence.marker:
         report.error(fence.opened_at, "fence.unclosed", fence=fence.marker)
 

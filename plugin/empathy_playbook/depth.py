@@ -55,6 +55,8 @@ class Flattened(enum.Flag):
     PIECE characters (section_html). Python-Markdown's inline pass costs the length of a paragraph for
     every mark in it, and its block pass the number of blocks for every block: a megabyte of `*`, `[`,
     `>` or of `### ` lines would stall a build for minutes."""
+    TAGS = enum.auto()
+    """A line that opens HTML elements nested deeper than safe_html.MAX_HTML_DEPTH: every `<` of it as text."""
     ANGLE = enum.auto()
     """A `<` that starts no HTML element, written as `&lt;` (it shows the same): the HTML parser inside
     Python-Markdown scans from each one to the next `>`, across lines, so thousands cost the square."""
@@ -181,7 +183,9 @@ def flatten(kind: Flattened, line: str) -> str:
         quotes = _QUOTES.match(line)
         extra = quotes.group().count(">") - MAX_DEPTH if quotes else 0
         line = "> " * MAX_DEPTH + "\\>" * extra + " " + line[quotes.end() if quotes else 0 :]
-    if Flattened.ANGLE in kind:
+    if Flattened.TAGS in kind:
+        line = line.replace("<", "&lt;")
+    elif Flattened.ANGLE in kind:
         parts, last = [], 0
         for at in _stray_angles(line):
             parts += [line[last:at], "&lt;"]

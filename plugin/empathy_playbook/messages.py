@@ -746,6 +746,14 @@ _ENTRIES: tuple[Entry, ...] = (
         "warning",
     ),
     Entry(
+        "html.too_deep",
+        "HTML elements are nested more than {limit} levels deep here; this line and the deeper ones after it in "
+        "the section are shown as text: close the elements sooner",
+        "HTML-elementen zijn hier meer dan {limit} niveaus diep genest; deze regel en de diepere erna in het "
+        "onderdeel worden als tekst getoond: sluit de elementen eerder",
+        "error",
+    ),
+    Entry(
         "html.unclosed_more",
         "and {count} more HTML elements from here on are never closed in this section",
         "en nog {count} HTML-elementen vanaf hier worden in dit onderdeel nergens gesloten",

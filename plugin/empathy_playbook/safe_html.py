@@ -91,19 +91,24 @@ _OPTIONAL_END_TAGS = frozenset(
     {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rp", "rt"}
 )
 """Elements HTML closes by itself where the next one starts: leaving their end tag out is no mistake."""
+MAX_HTML_DEPTH = 10
+"""HTML elements a section may nest in one another, as lists and quotes (depth.MAX_DEPTH)."""
 _MAX_UNCLOSED = 10
 """Per section: a thousand unclosed elements get ten warnings and a note, not a flood."""
 _TAG = re.compile(r"<(/?+)\s*+([a-zA-Z][\w-]*+)((?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+)>|<!--")
 
 
-def warn_unclosed(lines: list[SourceLine], report: Report) -> None:
-    """Warn, at its line, about each HTML element a section opens and does not close.
+def warn_unclosed(lines: list[SourceLine], report: Report) -> set[int]:
+    """Warn, at its line, about each HTML element a section opens and does not close; return the lines
+    that open elements deeper than MAX_HTML_DEPTH (an error, once per section), whose `<` the site shows as text.
 
     `lines` are one section's lines outside code. Each section is sanitised on its own, which closes
     what is left open at the section's end: the element cannot take in the next section, but it
-    does take in the rest of its own, which the writer may not have meant. So it is said.
+    does take in the rest of its own, which the writer may not have meant. So it is said. Nesting
+    is bounded: a browser and MkDocs' search walk every level (two thousand nested <div> cost seconds).
     """
     opened: list[tuple[str, int]] = []
+    too_deep: set[int] = set()
     in_comment = False
     for number, text in lines:
         if not in_comment and "<" not in text:
@@ -126,9 +131,18 @@ def warn_unclosed(lines: list[SourceLine], report: Report) -> None:
             if name not in ALLOWED_TAGS or name in _VOID_TAGS or name in _OPTIONAL_END_TAGS:
                 continue
             if not tag.group(1):
-                if not tag.group(3).rstrip().endswith("/"):
+                if tag.group(3).rstrip().endswith("/"):
+                    continue
+                if len(opened) < MAX_HTML_DEPTH:
                     opened.append((name, number))
-                continue
+                    continue
+                if not too_deep:
+                    report.error(number, "html.too_deep", limit=MAX_HTML_DEPTH)
+                too_deep.add(number)
+                while opened and opened[-1][1] == number:  # the whole line is shown as text: it opens nothing
+                    opened.pop()
+                break
+
             for index in range(len(opened) - 1, -1, -1):  # closes it and what is open inside it, as HTML does
                 if opened[index][0] == name:
                     del opened[index:]
@@ -137,6 +151,7 @@ def warn_unclosed(lines: list[SourceLine], report: Report) -> None:
         report.warning(number, "html.unclosed", tag=quoted(name, 20))
     if len(opened) > _MAX_UNCLOSED:
         report.warning(opened[_MAX_UNCLOSED][1], "html.unclosed_more", count=Number(len(opened) - _MAX_UNCLOSED))
+    return too_deep
 
 
 def without_code_spans(line: str) -> str:
