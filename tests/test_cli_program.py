@@ -55,28 +55,29 @@ def test_check_json_and_github_formats(project: Path) -> None:
     assert data == [
         {
             "path": "maps/bad.md",
-            "line": 5,
-            "level": "error",
-            "code": "section.missing",
-            "message": "the section 'Gains' is missing; add a heading '## Gains' with its items",
-        },
-        {
-            "path": "maps/bad.md",
             "line": 21,
             "level": "warning",
             "code": "heading.unknown",
             "message": "unknown section heading '## Gains%0A::warning::x,y: z'; the sections are: Sees, Hears, "
             "Thinks and feels, Says and does, Pains, Gains, Approach, Story, Questions (it is shown below the map)",
         },
+        {
+            "path": "maps/bad.md",
+            "line": 22,
+            "level": "error",
+            "code": "section.missing",
+            "message": "the section 'Gains' is missing; add a heading '## Gains' with its items, for example below "
+            "this line, the end of the map",
+        },
     ]
     github = run_program("check", "--format", "github", cwd=project)
     annotations = github.stdout.splitlines()
     assert annotations == [
-        "::error file=maps/bad.md,line=5,title=empathy-playbook::the section 'Gains' is missing; "
-        "add a heading '## Gains' with its items",
         "::warning file=maps/bad.md,line=21,title=empathy-playbook::unknown section heading "
         "'## Gains%250A::warning::x,y: z'; the sections are: Sees, Hears, Thinks and feels, Says and does, "
         "Pains, Gains, Approach, Story, Questions (it is shown below the map)",
+        "::error file=maps/bad.md,line=22,title=empathy-playbook::the section 'Gains' is missing; "
+        "add a heading '## Gains' with its items, for example below this line, the end of the map",
     ]
     assert github.stderr.strip() == "2 maps checked: 1 error, 1 warning."
 
@@ -130,8 +131,8 @@ def test_the_contributor_flow_new_check_fix_matches_the_build(project: Path) -> 
     check = run_program("check", cwd=project)
     problems = [line for line in check.stdout.splitlines() if line.startswith("maps/zorg/")]
     assert problems == [
-        "maps/zorg/orthopedisch-arts-e.md:6: error: 'market' must be 'b2b' or 'b2c', not 'b2x'",
-        "maps/zorg/orthopedisch-arts-e.md:50: error: the section 'Wil bereiken' is empty; write at least one item under it, as '- ...'",
+        "maps/zorg/orthopedisch-arts-e.md:7: error: 'market' must be 'b2b' or 'b2c', not 'b2x'",
+        "maps/zorg/orthopedisch-arts-e.md:51: error: the section 'Wil bereiken' is empty; write at least one item under it, as '- ...'",
     ]
     build = Site(project).build(strict=True)
     assert build.aborted
@@ -139,8 +140,8 @@ def test_the_contributor_flow_new_check_fix_matches_the_build(project: Path) -> 
 
     # Fixed by the line numbers given.
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines[5] = "market: b2b"
-    lines.insert(50, "- groei #economisch")
+    lines[6] = "market: b2b"
+    lines.insert(51, "- groei #economisch")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert run_program("check", "--strict", cwd=project).returncode == 0
     assert not Site(project).build(strict=True).aborted
@@ -150,6 +151,18 @@ def test_new_never_overwrites(project: Path) -> None:
     assert run_program("new", "Good", cwd=project).returncode == 1  # maps/good.md exists
     assert (project / "maps" / "good.md").read_text() == GOOD_MAP
     assert run_program("new", "   ", cwd=project).returncode == 2
+
+
+def test_new_gives_a_playbook_without_a_schema_one_and_links_it(project: Path) -> None:
+    result = run_program("new", "Buyer", "--dir", "maps/a", "--lang", "en", cwd=project)
+    assert result.stdout.startswith("Wrote schema/empathy-map.schema.json: the JSON Schema")
+    map_file = project / "maps" / "a" / "buyer.md"
+    modeline = map_file.read_text().splitlines()[1]
+    assert modeline == "# yaml-language-server: $schema=../../schema/empathy-map.schema.json"
+    target = (map_file.parent / modeline.split("=", 1)[1]).resolve()
+    assert json.loads(target.read_text()) == json_schema()  # the link lands on the validator's own schema
+    run_program("new", "Other buyer", "--dir", "maps/a", cwd=project)
+    assert json.loads(target.read_text()) == json_schema()  # written once, never overwritten
 
 
 def test_new_links_the_schema_for_editors(project: Path) -> None:

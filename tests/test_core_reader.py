@@ -177,11 +177,13 @@ def test_missing_duplicate_empty_and_unknown_sections() -> None:
         "## Frustatie\n- f\n"  # 15
     )
     assert found == [
-        "4: error: the section 'Says and does' is missing; add a heading '## Says and does' with its items",
-        "4: error: the section 'Gains' is missing; add a heading '## Gains' with its items",
         "6: error: the section 'Hears' is empty; write at least one item under it, as '- ...'",
         "13: error: the section 'Sees' appears twice (lines 4 and 13); merge the two into one (both are shown, one after the other)",
         "15: warning: unknown section heading '## Frustatie'; did you mean '## Frustraties'? (it is shown below the map)",
+        "16: error: the section 'Says and does' is missing; add a heading '## Says and does' with its items, "
+        "for example below this line, the end of the map",
+        "16: error: the section 'Gains' is missing; add a heading '## Gains' with its items, "
+        "for example below this line, the end of the map",
     ]
 
 

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import string
 from pathlib import Path
 
 import pytest
 
 import empathy_playbook
-from empathy_playbook.messages import CATALOGUE, LANGUAGES, PROBLEMS, WRITTEN_HEADINGS, language_of
+from empathy_playbook.fields import FIELDS
+from empathy_playbook.i18n import Labels
+from empathy_playbook.messages import CATALOGUE, LANGUAGES, PROBLEMS, WRITTEN_HEADINGS, language_of, message_table
 from empathy_playbook.model import Report
+from empathy_playbook.scaffold import new_map_text
 from empathy_playbook.vocabulary import DEFAULT_HEADINGS, Vocabulary
 
-from .support import GOOD_MAP, Site, run_program, soup
+from .support import GOOD_MAP, REPO, Site, run_program, soup
 
 DUTCH_MAP = """\
 ---
@@ -42,7 +46,7 @@ market: b2b
 """
 
 # One map with three mistakes: a wrong buying role (line 4), a date in the wrong format (line 5),
-# and no '## Wil bereiken' section (reported at the line after the front matter).
+# and no '## Wil bereiken' section (reported at the last line, where it can be added).
 BROKEN = DUTCH_MAP.replace("market: b2b\n", "market: b2b\nbuying_role: koper\nreviewed: 28-11-2026\n").replace(
     "\n## Wil bereiken\n- groei #psychologisch\n", ""
 )
@@ -53,14 +57,15 @@ EXPECTED = {
         "'poortwachter', 'initiatiefnemer' zijn, niet 'koper'; bedoel je 'inkoper'?",
         "maps/klant.md:5: 'reviewed' hoort een datum te zijn, geschreven als JJJJ-MM-DD, zoals 2024-05-31, "
         "niet '28-11-2026'",
-        "maps/klant.md:7: het onderdeel 'Wil bereiken' ontbreekt; voeg een kopje '## Wil bereiken' toe "
-        "met de items eronder",
+        "maps/klant.md:21: het onderdeel 'Wil bereiken' ontbreekt; voeg een kopje '## Wil bereiken' toe "
+        "met de items eronder, bijvoorbeeld onder deze regel, het eind van de map",
     ],
     "en": [
         "maps/klant.md:4: 'buying_role' must be one of 'user', 'influencer', 'buyer', 'decider', 'gatekeeper', "
         "'initiator', not 'koper'; did you mean 'inkoper'?",
         "maps/klant.md:5: 'reviewed' should be a date written as YYYY-MM-DD, like 2024-05-31, not '28-11-2026'",
-        "maps/klant.md:7: the section 'Gains' is missing; add a heading '## Gains' with its items",
+        "maps/klant.md:21: the section 'Gains' is missing; add a heading '## Gains' with its items, for example "
+        "below this line, the end of the map",
     ],
 }
 
@@ -166,7 +171,10 @@ def test_the_problem_box_on_a_dutch_page_talks_to_a_reader_in_dutch(site: Site) 
 def test_an_english_site_with_an_english_map_stays_english(site: Site) -> None:
     site.write("maps/a.md", GOOD_MAP.replace("## Gains\n- growth #psychological\n", ""))
     site.build()
-    site.expect("ERROR maps/a.md:5: the section 'Gains' is missing; add a heading '## Gains' with its items")
+    site.expect(
+        "ERROR maps/a.md:19: the section 'Gains' is missing; add a heading '## Gains' with its items, "
+        "for example below this line, the end of the map"
+    )
 
 
 def _with_level(message: str, level: str) -> str:
@@ -238,3 +246,38 @@ def test_every_entry_of_the_catalogue_is_used() -> None:
     dynamic = {"level.error", "level.warning"}
     unused = [code for code in CATALOGUE if f'"{code}"' not in source and code not in dynamic]
     assert unused == []
+
+
+def test_contributing_lists_every_message_from_the_catalogue() -> None:
+    """CONTRIBUTING.md's table of messages is the catalogue's: UPDATE_CONTRIBUTING=1 rewrites it."""
+    path = REPO / "CONTRIBUTING.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = "<!-- messages:start -->\n", "<!-- messages:end -->"
+    before, rest = text.split(start)
+    _, after = rest.split(end)
+    current = before + start + message_table("nl") + end + after
+    if os.environ.get("UPDATE_CONTRIBUTING"):
+        path.write_text(current, encoding="utf-8")
+    assert text == current, (
+        "CONTRIBUTING.md's table is out of date: UPDATE_CONTRIBUTING=1 ./dev test tests/test_messages.py"
+    )
+    for entry in PROBLEMS:
+        assert f"`{entry.code}`" in text
+
+
+def test_the_message_table_shows_each_message_with_blanks_for_what_a_map_wrote() -> None:
+    table = message_table("nl")
+    assert "| `section.missing` | fout | het onderdeel '…' ontbreekt; voeg een kopje '## …' toe" in table
+    assert "| `yaml.comment` | waarschuwing | YAML leest '…' als commentaar" in table
+    assert len(table.splitlines()) == len(PROBLEMS) + 2
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_template_explains_every_key_in_its_language(language: str) -> None:
+    text = new_map_text("Buyer", language, None)
+    labels = Labels(language)
+    for spec in FIELDS:
+        label = labels.get(f"field.{spec.name}")
+        assert label, spec.name
+        if spec.name != "title":
+            assert f"# {spec.name}:" in text and label in text, spec.name

@@ -275,13 +275,18 @@ def test_a_bad_section_key_in_the_options_stops_the_build_with_a_clear_message(s
 
 
 def test_a_site_without_maps_still_has_its_indexes(site: Site) -> None:
-    site.build(strict=True)
+    site.build()  # not strict: a playbook without maps is an error (tests/test_mistakes.py), but still built
+    site.expect(
+        "ERROR mkdocs.yml:1: the maps folder 'maps' does not exist, so the playbook has no maps; create it and "
+        'add a map (empathy-playbook new "Title"), or set maps_dir to the folder that holds them'
+    )
     assert "There are no maps yet." in site.html("maps")
     assert "No map names a metaphor yet." in site.html("metaphors")
 
 
 def test_a_page_of_the_site_clashing_with_a_generated_page_is_an_error(site: Site) -> None:
     site.write("docs/needs.md", "# Mine\n")
+    site.write("maps/a.md", GOOD_MAP)
     site.build()
     site.expect(
         "ERROR docs/needs.md:1: the empathy-playbook plugin publishes a page 'needs.md' at this file's address "
@@ -427,3 +432,28 @@ def test_an_unclosed_html_block_in_one_section_does_not_swallow_the_next(site: S
     assert texts(section(page, "hears"), "li") == ["colleagues"]
     assert "still sees" in section(page, "sees").get_text()
     assert "colleagues" not in section(page, "sees").get_text()
+
+
+def test_a_map_page_links_to_its_own_file_for_editing(site: Site) -> None:
+    # A GitHub repo_url makes every visitor's browser ask GitHub's API for the repository's facts: allowed here.
+    site.configure(
+        plugin_options="allow_external: true",
+        extra="repo_url: https://github.com/acme/playbook\nedit_uri: edit/main/docs/\n",
+    )
+    config = (site.root / "mkdocs.yml").read_text()
+    # mkdocs-material shows the edit button with this feature.
+    site.write("mkdocs.yml", config.replace("  language: en\n", "  language: en\n  features: [content.action.edit]\n"))
+    site.write("maps/zorg/arts.md", GOOD_MAP)
+    site.write("docs/guide.md", "# Guide\n")
+    site.build(strict=True)
+    edit = soup(site.html("maps/zorg/arts")).select('a[href*="/edit/"]')
+    assert [a["href"] for a in edit] == ["https://github.com/acme/playbook/edit/main/maps/zorg/arts.md"]
+    # Pages of docs/ keep MkDocs' own link; generated pages (indexes) have none, as they have no file.
+    assert str(soup(site.html("guide")).select('a[href*="/edit/"]')[0]["href"]).endswith("/edit/main/docs/guide.md")
+    assert soup(site.html("needs")).select('a[href*="/edit/"]') == []
+
+
+def test_without_repo_url_a_map_page_has_no_edit_link(site: Site) -> None:
+    site.write("maps/zorg/arts.md", GOOD_MAP)
+    site.build(strict=True)
+    assert soup(site.html("maps/zorg/arts")).select('a[href*="/edit/"]') == []

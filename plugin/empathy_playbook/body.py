@@ -29,9 +29,18 @@ _ATX_HEADING = re.compile(r"^#{1,6}")
 _SETEXT_H2_UNDERLINE = re.compile(r"^-+ *$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:\s*+\1){2,}+\s*+$")
-_REVERSED_TAG_TAIL = re.compile(r"\s*+(?:[\w-]*?[^\W\d_]#\s++)++")
+_REVERSED_TAG_TAIL = re.compile(
+    r"\s*+[.,;:!?]*+"  # what follows the last tag ('#economic.')
+    r"[\w-]*?[^\W\d_]#"  # the last tag, reversed
+    r"(?:(?:\s++[.,;:!?]*+|[.,;:!?]++)[\w-]*?[^\W\d_]#)*+"  # tags before it, after ' ', ', ' or ','
+    r"(?=[\s.,;:!?)])"  # the first tag follows a space or punctuation: 'C#' is text
+)
 r"""Trailing need tags (` #word`), matched on the reversed line: anchored at its end, one pass.
-(A search for `(\s+#word)+\s*$` from the front tries every ` #` of the line, each to the end.)"""
+(A search for `(\s+#word)+\s*$` from the front tries every ` #` of the line, each to the end.)
+A tag follows a space or is glued to punctuation (`text.#economic`), and may be followed by
+punctuation (`#economic.`, `#functional, #economic`); after a letter or digit (`C#`) a `#` is text."""
+_OTHER_LEVEL_HEADING = re.compile(r"^(#|#{3,6})(?!#)[ \t]*+(\S.*)$")
+"""A heading of level 1 or 3 to 6 (`# Ziet`, `### Wil bereiken`): a section's name there is a mistake."""
 _MAX_TAG_WARNINGS = 10
 """Per line: a line of a hundred thousand unknown tags gets ten warnings and a note, not a flood."""
 _TAG = re.compile(r"#([^\W\d_][\w-]*)")
@@ -118,6 +127,20 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
                 heading = line.strip()
                 skip_underline = True
                 report.warning(number, "heading.underlined", heading=quoted(heading))
+            elif headings < MAX_SECTIONS and line[:1] == "#" and (other := _OTHER_LEVEL_HEADING.match(line)):
+                # '# Ziet' or '### Gains': a section's heading at the wrong level. Read as the section it names,
+                # so that its items are not shown under the section before it, and say how to write it.
+                written = other.group(2).rstrip(" \t#")
+                key = vocabulary.section_for(written)
+                if key and key not in body.sections:
+                    heading = written
+                    report.error(
+                        number,
+                        "heading.level",
+                        written=quoted(line.strip()),
+                        level=len(other.group(1)),
+                        heading=quoted(heading),
+                    )
         if heading is None:
             (current.lines if current else body.intro).append((number, line))
             continue
@@ -143,9 +166,13 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
         section.items = _items(section.lines, report, vocabulary)
         if _is_blank(section.markdown):
             report.error(section.line, "section.empty", heading=quoted(section.heading))
-    for key in GRID_SECTIONS:
-        if key not in body.sections:
-            report.error(first_line, "section.missing", section=SectionName(key))
+    missing = [key for key in GRID_SECTIONS if key not in body.sections]
+    for section in body.other_sections:
+        _unknown_heading(section, missing, report, vocabulary)
+    # Where a missing section can go: below the last line of the map (one message per missing section).
+    end = max((first_line + index for index, line in enumerate(lines) if line.strip()), default=first_line - 1)
+    for key in missing:
+        report.error(max(end, 1), "section.missing", section=SectionName(key))
     _items(body.intro, report, vocabulary, in_intro=True)
     return body
 
@@ -186,15 +213,24 @@ def _is_setext_heading(lines: list[str], index: int) -> bool:
     )
 
 
+def _unknown_heading(section: Section, missing: list[str], report: Report, vocabulary: Vocabulary) -> None:
+    """A heading the vocabulary does not know: a misspelt missing section is one error, anything else a warning."""
+    hint = vocabulary.nearest_heading(section.heading)
+    meant = vocabulary.section_for(hint) if hint else None
+    if hint and meant in missing:
+        missing.remove(meant)  # one mistake, one message: this one, not also "the section is missing"
+        report.error(section.line, "heading.misspelt", heading=quoted(section.heading), section=hint)
+        return
+    suggestion = (
+        phrase("hint.did_you_mean_heading", hint=hint)
+        if hint
+        else phrase("hint.sections", sections=", ".join(names[0] for names in vocabulary.headings.values()))
+    )
+    report.warning(section.line, "heading.unknown", heading=quoted(section.heading), suggestion=suggestion)
+
+
 def _place(section: Section, body: Body, report: Report, vocabulary: Vocabulary) -> None:
     if not section.key:
-        hint = vocabulary.nearest_heading(section.heading)
-        suggestion = (
-            phrase("hint.did_you_mean_heading", hint=hint)
-            if hint
-            else phrase("hint.sections", sections=", ".join(names[0] for names in vocabulary.headings.values()))
-        )
-        report.warning(section.line, "heading.unknown", heading=quoted(section.heading), suggestion=suggestion)
         body.other_sections.append(section)
         return
     first = body.sections.get(section.key)

@@ -21,6 +21,7 @@ import yaml
 from .discovery import maps_folder_problem, read_playbook
 from .messages import counted, language_of, say
 from .model import Level, Problem, quoted
+from .onboarding import check_onboarding, onboarding_lines
 from .options import read_options, unknown_options
 from .playbook import Playbook
 from .search_index import SearchIndexError, index_site
@@ -41,7 +42,17 @@ class Project:
     """mkdocs.yml as data (empty without one)."""
 
     def read(self, paths: tuple[Path, ...] = ()) -> Playbook:
-        return read_playbook(self.root, self.settings, paths or None)
+        name = self.config_file.name if self.config_file else "mkdocs.yml"
+        return read_playbook(self.root, self.settings, paths or None, config_path=name)
+
+    def check(self, paths: tuple[Path, ...] = ()) -> Playbook:
+        """The maps read as the build reads them; for the whole maps folder, the onboarding steps too."""
+        playbook = self.read(paths)
+        if not paths:
+            name = self.config_file.name if self.config_file else "mkdocs.yml"
+            lines = onboarding_lines(self.config_file) if self.config_file else []
+            playbook.problems.extend(check_onboarding(playbook, self.settings, name, lines))
+        return playbook
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -108,7 +119,7 @@ def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str, 
     PATHS are map files or folders; by default the maps folder. Exits 0 when clean, 1 when any map
     has an error (with --strict: or a warning), 2 for bad usage.
     """
-    playbook = project.read(paths)
+    playbook = project.check(paths)
     problems = playbook.all_problems
     if not paths and project.config_file is not None:  # the whole playbook: its pages against the docs folder
         from .generate import docs_clashes  # the renderer's templates: only for a check of the whole playbook
@@ -162,9 +173,20 @@ def new(project: Project, title: str, folder: Path | None, lang: str | None) -> 
         raise click.BadParameter(say("cli.no_title", language), param_hint="TITLE")
     folder = folder or project.root / project.settings.maps_dir
     path = new_map_path(folder, title)
+    if path.exists():
+        raise click.ClickException(say("cli.exists", language, path=path))
+    # The map links to the schema in the playbook's own repository, by a relative path: it works in any
+    # playbook, offline, in every editor, and moves with the playbook's version of the plugin. A playbook
+    # that has no copy yet gets one, generated from the validator's own field list.
     schema = project.root / SCHEMA_FILE
-    relative_schema = Path(os.path.relpath(schema, folder.resolve())).as_posix() if schema.is_file() else None
+    if not schema.is_file():
+        from .schema import json_schema
+
+        schema.parent.mkdir(parents=True, exist_ok=True)
+        schema.write_text(json.dumps(json_schema(), indent=2) + "\n", encoding="utf-8")
+        click.echo(say("cli.wrote_schema", language, path=SCHEMA_FILE))
     folder.mkdir(parents=True, exist_ok=True)
+    relative_schema = Path(os.path.relpath(schema, folder.resolve())).as_posix()
     try:
         with path.open("x", encoding="utf-8") as file:
             file.write(new_map_text(title, lang or project.language, relative_schema))
@@ -289,7 +311,7 @@ def generate(project: Project, out: Path, strict: bool, output: str, lang: str |
     if project.config_file is None:
         raise click.UsageError(say("cli.generate_no_config", language))
     site = Site.from_config(project.config_file.resolve(), project.config, project.language)
-    playbook = project.read()
+    playbook = project.check()
     try:
         result = write_playbook(playbook, project.settings, site, out, root=project.root)
     except GenerateError as error:

@@ -16,20 +16,36 @@ from .reader import read_map, relative_path
 from .settings import Settings
 
 
-def read_playbook(root: Path, settings: Settings, paths: Iterable[Path] | None = None) -> Playbook:
+def read_playbook(
+    root: Path, settings: Settings, paths: Iterable[Path] | None = None, config_path: str = "mkdocs.yml"
+) -> Playbook:
     """Read every map once: those under the maps folder, or only `paths` (files or folders).
 
     Problems in one map never stop the others being read. A map's address is its path below
-    the maps folder, or below the folder it was found in when that lies elsewhere.
+    the maps folder, or below the folder it was found in when that lies elsewhere. A maps folder
+    that is missing or holds no map is an error at `config_path` (the file that names the folder):
+    a playbook without maps is a mistake, never a green build of an empty site.
     """
     maps_dir = root / settings.maps_dir
     playbook = Playbook()
     by_url: dict[str, str] = {}
+    found = 0
     for file, base in _files_to_read(maps_dir, root, paths, playbook.problems):
+        found += 1
         path = relative_path(file, root)
         url_path = file.relative_to(base).with_suffix("").as_posix()
         report = Report(path, playbook.problems)
         url = _published_at(url_path)
+        folder, _, below = url_path.partition("/")
+        if below and folder == maps_dir.name and base == maps_dir.absolute():
+            # The web editor, opened in maps/, prefixes what is typed there: 'maps/zorg/x.md' becomes maps/maps/...
+            report.warning(
+                1,
+                "path.maps_twice",
+                folder=quoted(folder),
+                url=quoted(url_path),
+                suggested=quoted(f"{settings.maps_dir}/{below}.md"),
+            )
         if bad_name := unsafe_name(file.relative_to(base)):
             report.error(1, bad_name[0], **bad_name[1])
         elif not url:
@@ -41,6 +57,9 @@ def read_playbook(root: Path, settings: Settings, paths: Iterable[Path] | None =
             m = read_map(file, root=root, maps_dir=base, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes)
             settings.privacy.apply(m)
             playbook.maps.append(m)
+    if paths is None and not found:
+        code = "maps.empty" if maps_dir.is_dir() else "maps.missing"
+        Report(config_path, playbook.problems).error(1, code, folder=quoted(settings.maps_dir))
     _check_relations(playbook, root, settings, maps_dir, partial=paths is not None)
     return playbook
 

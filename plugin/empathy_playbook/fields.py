@@ -381,9 +381,15 @@ class FrontMatterReader:
             return None
         if isinstance(node, yaml.ScalarNode) and node.tag in (_STR, _TIMESTAMP):
             try:
-                return datetime.date.fromisoformat(node.value.strip()[:10])
+                date = datetime.date.fromisoformat(node.value.strip()[:10])
             except ValueError:
                 pass
+            else:
+                if date <= datetime.date.today():
+                    return date
+                # A review in the future would keep the map off the review list for years.
+                self.error(node, "date.future", key=spec.name, value=quoted(node.value))
+                return None
             if node.tag == _TIMESTAMP:
                 self.error(node, "date.not_a_day", key=spec.name, value=quoted(node.value))
                 return None

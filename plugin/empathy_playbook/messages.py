@@ -114,6 +114,7 @@ WRITTEN_HEADINGS: Mapping[str, Mapping[str, str]] = {
         "gains": "Gains",
         "approach": "Approach",
         "story": "Story",
+        "questions": "Questions",
     },
     "nl": {
         "sees": "Ziet",
@@ -124,6 +125,7 @@ WRITTEN_HEADINGS: Mapping[str, Mapping[str, str]] = {
         "gains": "Wil bereiken",
         "approach": "Aanpak",
         "story": "Verhaal",
+        "questions": "Vragen",
     },
 }
 """The heading of each section as a message tells a writer of each language to type it (all are known headings)."""
@@ -278,6 +280,34 @@ _ENTRIES: tuple[Entry, ...] = (
     Entry("what.yes_no", "a yes/no value", "een ja/nee-waarde"),
     Entry("what.number", "a number", "een getal"),
     Entry("what.date", "a date", "een datum"),
+    Entry(
+        "yaml.no_colon",
+        "the front matter is not valid YAML: this line has no ':' after its name; write it as 'name: value', "
+        "e.g. '{example}'",
+        "de kopgegevens zijn geen geldige YAML: op deze regel staat geen ':' na de naam; schrijf 'naam: waarde', "
+        "bijvoorbeeld '{example}'",
+        "error",
+    ),
+    Entry(
+        "yaml.no_space",
+        "the front matter is not valid YAML: write a space after the ':' on this line, e.g. '{example}'",
+        "de kopgegevens zijn geen geldige YAML: zet een spatie na de ':' op deze regel, bijvoorbeeld '{example}'",
+        "error",
+    ),
+    Entry(
+        "yaml.comment",
+        "YAML reads '{cut}' as a comment, so the value stops at '{value}'; if it belongs to the value, put the "
+        'whole value in quotes: "{value} {cut}"',
+        "YAML leest '{cut}' als commentaar, dus de waarde stopt bij '{value}'; hoort het bij de waarde, zet dan "
+        'de hele waarde tussen aanhalingstekens: "{value} {cut}"',
+        "warning",
+    ),
+    Entry(
+        "date.future",
+        "'{key}: {value}' is in the future; write the date of the last review (today at the latest)",
+        "'{key}: {value}' ligt in de toekomst; schrijf de datum van de laatste herziening (uiterlijk vandaag)",
+        "error",
+    ),
     Entry(
         "yaml.tab",
         "this line is indented with a tab; YAML needs spaces (use two per level)",
@@ -488,6 +518,22 @@ _ENTRIES: tuple[Entry, ...] = (
         "warning",
     ),
     Entry(
+        "heading.level",
+        "'{written}' is a heading of level {level}, and a section heading has exactly two '#': write '## {heading}' "
+        "(until then its items are shown under this section, as if it were written so)",
+        "'{written}' is een kopje van niveau {level}, en een kopje van een onderdeel heeft precies twee '#': "
+        "schrijf '## {heading}' (tot dan worden de items getoond alsof het zo geschreven is)",
+        "error",
+    ),
+    Entry(
+        "heading.misspelt",
+        "'## {heading}' is not a section heading, so the section '{section}' is missing; did you mean "
+        "'## {section}'? (what is under it is shown below the map)",
+        "'## {heading}' is geen kopje van een onderdeel, dus het onderdeel '{section}' ontbreekt; bedoel je "
+        "'## {section}'? (wat eronder staat wordt onder de map getoond)",
+        "error",
+    ),
+    Entry(
         "heading.unknown",
         "unknown section heading '## {heading}'; {suggestion} (it is shown below the map)",
         "onbekend kopje '## {heading}'; {suggestion} (het wordt onder de map getoond)",
@@ -497,8 +543,10 @@ _ENTRIES: tuple[Entry, ...] = (
     Entry("hint.sections", "the sections are: {sections}", "de onderdelen zijn: {sections}"),
     Entry(
         "section.missing",
-        "the section '{section}' is missing; add a heading '## {section}' with its items",
-        "het onderdeel '{section}' ontbreekt; voeg een kopje '## {section}' toe met de items eronder",
+        "the section '{section}' is missing; add a heading '## {section}' with its items, for example below "
+        "this line, the end of the map",
+        "het onderdeel '{section}' ontbreekt; voeg een kopje '## {section}' toe met de items eronder, "
+        "bijvoorbeeld onder deze regel, het eind van de map",
         "error",
     ),
     Entry(
@@ -651,6 +699,29 @@ _ENTRIES: tuple[Entry, ...] = (
         "warning",
     ),
     # --- mkdocs.yml ------------------------------------------------------------------------------------
+    Entry(
+        "maps.missing",
+        "the maps folder '{folder}' does not exist, so the playbook has no maps; create it and add a map "
+        '(empathy-playbook new "Title"), or set maps_dir to the folder that holds them',
+        "de maps-folder '{folder}' bestaat niet, dus het playbook heeft geen maps; maak hem aan en voeg een map toe "
+        '(empathy-playbook new "Titel"), of zet maps_dir op de folder waar ze staan',
+        "error",
+    ),
+    Entry(
+        "maps.empty",
+        "the maps folder '{folder}' holds no map (no .md file); add one (empathy-playbook new \"Title\")",
+        "de maps-folder '{folder}' bevat geen enkele map (geen .md-bestand); voeg er een toe "
+        '(empathy-playbook new "Titel")',
+        "error",
+    ),
+    Entry(
+        "path.maps_twice",
+        "this map is in a folder '{folder}' inside the maps folder, so it is published at maps/{url}/; "
+        "move it to {suggested}",
+        "deze map staat in een folder '{folder}' binnen de maps-folder, dus hij komt op maps/{url}/; "
+        "verplaats hem naar {suggested}",
+        "warning",
+    ),
     Entry(
         "onboarding.unknown_map",
         "the onboarding step '{map}' names no map{suggestion}",
@@ -922,6 +993,11 @@ _ENTRIES: tuple[Entry, ...] = (
         "{path} exists already; open it, or choose another title",
         "{path} bestaat al; open het, of kies een andere titel",
     ),
+    Entry(
+        "cli.wrote_schema",
+        "Wrote {path}: the JSON Schema that editors use to check a map's front matter as you type.",
+        "{path} geschreven: het JSON Schema waarmee editors de kopgegevens van een map controleren terwijl je typt.",
+    ),
     Entry("cli.no_title", "give the buyer a name", "geef de klant een naam"),
     Entry("cli.wrote", "Wrote {path}", "{path} geschreven"),
     Entry(
@@ -957,3 +1033,21 @@ def say(code: str, language: str, **params: object) -> str:
 def counted(count: int, one: str, many: str) -> Text:
     """'1 map', '3 maps': the singular or plural entry."""
     return phrase(one) if count == 1 else phrase(many, count=count)
+
+
+class _Blanks(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def message_table(language: str = "nl") -> str:
+    """A Markdown table of every problem a contributor can meet, for CONTRIBUTING.md (kept current by a test)."""
+    nl = language_of(language) == "nl"
+    kinds = {"error": "fout" if nl else "error", "warning": "waarschuwing" if nl else "warning"}
+    rows = ["| code | " + ("soort | melding |" if nl else "kind | message |"), "|---|---|---|"]
+    for entry in PROBLEMS:
+        template = entry.nl if nl else entry.en
+        # Markdown, not HTML: '<wie deze klant is>' must show as written, and '|' would end the cell.
+        message = template.format_map(_Blanks()).replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+        rows.append(f"| `{entry.code}` | {kinds[entry.level or 'error']} | {message} |")
+    return "\n".join(rows) + "\n"

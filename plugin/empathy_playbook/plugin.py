@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urljoin
 
 import jinja2
 import markdown
@@ -28,6 +29,7 @@ from .extensions import for_maps
 from .i18n import Labels
 from .messages import language_of, say
 from .model import Level, Problem, quoted
+from .onboarding import check_onboarding, onboarding_lines
 from .options import PluginOptions
 from .pages import GeneratedPage, MarkdownConverter
 from .publishing import (
@@ -126,6 +128,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._explained: tuple[str, ...] = ()
         self._reported: set[str] = set()
         self._map_sources: dict[str, str] | None = None
+        self._sources: dict[str, str] = {}
+        """The file of each map page (page path -> the map's path from the project root)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects its live-reload script into every page: a per-page policy would block it.
@@ -213,7 +217,13 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             return None
         self._files = files
         self._rendered, self._searchable, self._searchable_files = 0, set(), set()
-        playbook = read_playbook(self.root, self.settings)
+        config_file = Path(config.config_file_path or "mkdocs.yml")
+        playbook = read_playbook(self.root, self.settings, config_path=config_file.name)
+        playbook.problems.extend(
+            check_onboarding(playbook, self.settings, config_file.name, onboarding_lines(config_file.resolve()))
+        )
+        # The file of each map page, from the project root: its "edit this page" link opens the map itself.
+        self._sources = {m.page_path: m.path for m in playbook.maps}
         for problem in playbook.all_problems:
             _report(problem, self.labels.language)
         overrides = [Path(d) for d in config.theme.dirs if (Path(d) / "empathy_playbook").is_dir()]
@@ -275,6 +285,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         )
         for problem in rendered.problems:
             _report(problem, self.labels.language)
+        if page.file.src_uri in self._sources:
+            page.edit_url = _edit_url(config, self.root, self._sources[page.file.src_uri])
         # mkdocs-material prints page.meta.title into <title> unescaped; nav and search take it as HTML too.
         page.meta = {**page.meta, "title": escape(rendered.title)}
         if rendered.wide:  # mkdocs-material's front matter switch; the grid is the page's own outline
@@ -467,6 +479,26 @@ def _serve_fonts_here(config: MkDocsConfig) -> bool:
         config.theme["font"] = False  # mkdocs-material then links nothing; fonts.css names the families
         return True
     return False
+
+
+def _edit_url(config: MkDocsConfig, root: Path, source: str) -> str | None:
+    """Where a map is edited: like a page of docs/, but at the map's own file (maps/zorg/arts.md).
+
+    `edit_uri` points into the docs folder (`edit/main/docs/`); a map lives outside it, so the docs
+    folder at its end is replaced by the map's path from the project root. Without repo_url and
+    edit_uri (or with an edit_uri that does not end in the docs folder) there is no link, as for pages.
+    """
+    if not config.repo_url or not config.edit_uri:
+        return None
+    try:
+        docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
+    base = config.edit_uri.rstrip("/")
+    if docs == "." or not base.endswith(docs):
+        return None
+    base = base[: len(base) - len(docs)]
+    return urljoin(config.repo_url.rstrip("/") + "/", base + quote(source))
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -117,7 +117,7 @@ def _front_matter(source: str, report: Report, first_line: int) -> tuple[Profile
     try:
         root = safe_yaml.compose("\n".join(lines), report, first_line)
     except yaml.MarkedYAMLError as error:
-        line, code, params = _explain(error)
+        line, code, params = _explain(error, lines)
         report.error(first_line + line, code, **params)
         return Profile(), first_line
     except yaml.YAMLError as error:
@@ -130,17 +130,24 @@ def _front_matter(source: str, report: Report, first_line: int) -> tuple[Profile
     return profile, reader.subject_unclear_at
 
 
-def _explain(error: yaml.MarkedYAMLError) -> tuple[int, str, dict[str, object]]:
+def _explain(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str, dict[str, object]]:
     """Where a YAML syntax error really is (0-based line in the YAML), in words a non-programmer can act on.
 
-    Worded here rather than passed on from the parser: libyaml and PyYAML word the same error differently.
+    Worded here rather than passed on from the parser: libyaml and PyYAML word the same error differently,
+    and both report a forgotten ':' at the line after the one that lacks it.
     """
     problem, context = error.problem or "", error.context or ""
     at = error.problem_mark or error.context_mark
     opened = error.context_mark or at
     line = at.line if at else 0
     column = at.column + 1 if at else 1
+    if "could not find expected ':'" in problem and error.context_mark is not None:
+        return error.context_mark.line, *_without_colon(lines[error.context_mark.line])
     if "mapping values are not allowed" in problem:
+        # 'role Inkoper' then 'market: b2b' reads as one key 'role Inkoper market': the mistake is the line above.
+        above = lines[line - 1] if 0 < line <= len(lines) else ""
+        if above.strip() and ":" not in above and not above.lstrip().startswith(("#", "-")):
+            return line - 1, *_without_colon(above)
         return line, "yaml.colon", {"column": column}
     if "quoted scalar" in context:
         return (opened.line if opened else line), "yaml.quote", {}
@@ -151,6 +158,16 @@ def _explain(error: yaml.MarkedYAMLError) -> tuple[int, str, dict[str, object]]:
     if "block mapping" in context or "block collection" in context:
         return line, "yaml.not_key_value", {"column": column}
     return line, "yaml.other", {"problem": problem, "column": column}
+
+
+def _without_colon(line: str) -> tuple[str, dict[str, object]]:
+    """The message for a line that should read 'key: value' but has no ': ' (with the line as it should be)."""
+    stripped = line.strip()
+    key, colon, value = stripped.partition(":")
+    if colon and value and not value[0].isspace():  # 'role:Inkoper'
+        return "yaml.no_space", {"example": quoted(f"{key}: {value}")}
+    key, _, value = stripped.partition(" ")
+    return "yaml.no_colon", {"example": quoted(f"{key}: {value.strip()}" if value.strip() else f"{key}: ...")}
 
 
 def _decode(data: bytes, report: Report) -> str:

@@ -24,8 +24,7 @@ from .card import Block, blocks, inline_html, topic
 from .committee import Coverage, Link, account_links, coverage, diagram
 from .fields import FIELDS, Field, Kind, LinksTo
 from .i18n import Labels
-from .messages import phrase
-from .model import EmpathyMap, Report, Section, quoted
+from .model import EmpathyMap, Report, Section
 from .pages import (
     METAPHORS_PAGE,
     Heading,
@@ -41,7 +40,7 @@ from .search_index import FACETS
 from .section_html import SectionPipeline, plain_text
 from .settings import Settings
 from .slugs import slugify, unique_slugs
-from .vocabulary import EXTRA_SECTIONS, GRID_ORDER, NeedCategory, nearest
+from .vocabulary import EXTRA_SECTIONS, GRID_ORDER, NeedCategory
 
 ACCOUNT_ROWS: tuple[str, ...] = (*GRID_ORDER, *EXTRA_SECTIONS)
 """The rows of an account page's side-by-side table: every section, in the order a map page shows them."""
@@ -372,19 +371,11 @@ class Renderer:
 
     def onboarding_page(self, url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
         by_path = {m.url_path: m for m in self.playbook.maps}
-        report = Report("mkdocs.yml")
-        steps = []
-        for step in self.settings.onboarding:
-            m = by_path.get(step.map)
-            if m is None:
-                hint = nearest(step.map, by_path)
-                suggestion = phrase("hint.did_you_mean_after", hint=hint) if hint else phrase("hint.none")
-                report.error(1, "onboarding.unknown_map", map=quoted(step.map), suggestion=suggestion)
-                continue
-            steps.append((m, step))
+        # A step that names no map is reported at its line in mkdocs.yml (onboarding.check_onboarding), and left out.
+        steps = [(by_path[step.map], step) for step in self.settings.onboarding if step.map in by_path]
         page = self.env.get_template("empathy_playbook/onboarding.html").render(steps=steps, url=url)
         headings = [Heading(f"step-{n}", m.title) for n, (m, _) in enumerate(steps, 1)]
-        return RenderedPage(self.labels["page.onboarding"], page, headings, problems=report.problems)
+        return RenderedPage(self.labels["page.onboarding"], page, headings)
 
 
 _LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')

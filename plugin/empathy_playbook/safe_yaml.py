@@ -9,6 +9,7 @@ anything. The nodes are PyYAML's own, with their marks, so every value keeps its
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 import yaml
@@ -48,6 +49,7 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
         else:
             root = node
 
+    lines = source.split("\n")
     for event in yaml.parse(source, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             references.append((line(event), f"*{event.anchor}"))
@@ -71,6 +73,8 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
             tag = tag or _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
             # libyaml marks a plain scalar with style '', PyYAML with None: the node says None for both.
             add(yaml.ScalarNode(tag, event.value, *_marks(event), style=event.style or None))
+            if not event.style:
+                _warn_if_cut_by_comment(event, lines, report, line(event))
             continue
         if len(stack) >= MAX_DEPTH:
             report.error(line(event), "yaml.too_deep", depth=MAX_DEPTH)
@@ -90,6 +94,20 @@ def _marks(event: yaml.Event) -> tuple[yaml.Mark, yaml.Mark]:
     """Where an event starts and ends. The parser gives every event both; libyaml's marks (`yaml._yaml.Mark`)
     have the same line and column as PyYAML's, which is all that is read of a node's marks."""
     return cast("yaml.Mark", event.start_mark), cast("yaml.Mark", event.end_mark)
+
+
+_CUTTING_COMMENT = re.compile(r"[ \t]++(#\S.*)$")
+"""' #2' after a plain value: YAML starts a comment there. A comment written on purpose has a space after '#'."""
+
+
+def _warn_if_cut_by_comment(event: yaml.ScalarEvent, lines: list[str], report: Report, line: int) -> None:
+    """`role: Inkoper #2` is the value 'Inkoper' and a comment '#2': say so, since the writer meant the text."""
+    start, end = _marks(event)
+    if end.line != start.line or end.line >= len(lines):
+        return
+    cut = _CUTTING_COMMENT.match(lines[end.line], end.column)
+    if cut:
+        report.warning(line, "yaml.comment", value=quoted(event.value), cut=quoted(cut.group(1)))
 
 
 def _short_tag(tag: str) -> str:

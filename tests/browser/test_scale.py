@@ -4,6 +4,7 @@ index has to split itself into pages the way it does at thousands of maps."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
 import itertools
@@ -54,7 +55,8 @@ def scale_map(n: int) -> str:
         f"account: Account {n // 4}",
         f"metaphor: {['Racefiets', 'Schaakspel'][n % 2]}",
         f"owner: Eigenaar {n % 3}",
-        f"reviewed: {'2020-01-01' if n % 2 else '2099-01-01'}",
+        # Half overdue, half reviewed today (a review date in the future is an error).
+        f"reviewed: {'2020-01-01' if n % 2 else datetime.date.today().isoformat()}",
         f"tags: [label{n % 7}]",
         "---",
         "",
