@@ -31,7 +31,8 @@ from .messages import language_of, say
 from .model import Level, Problem, quoted
 from .onboarding import check_onboarding, onboarding_lines
 from .options import PluginOptions
-from .pages import GeneratedPage, MarkdownConverter
+from .pages import GeneratedPage, MarkdownConverter, UrlFor
+from .plain_markdown import only_safe_extensions, simple_html
 from .publishing import (
     ROBOTS_META,
     ROBOTS_TXT,
@@ -130,6 +131,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._map_sources: dict[str, str] | None = None
         self._sources: dict[str, str] = {}
         """The file of each map page (page path -> the map's path from the project root)."""
+        self._urls: dict[tuple[str, str], str] = {}
+        """Relative URLs by (the page's URL, the page path linked to), for one build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects its live-reload script into every page: a per-page policy would block it.
@@ -202,8 +205,14 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         return True
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
-        if not self.options.enabled or not self._pagefind:
+        if not self.options.enabled:
             return None
+        # A build renders each template file as it was when the build began: without this, Jinja checks the
+        # file's modification time at every include and import, some 20 stat() calls per page. `mkdocs serve`
+        # makes a new environment for every rebuild, so edited templates still show.
+        env.auto_reload = False
+        if not self._pagefind:
+            return env
         labels = {key.removeprefix("search."): self.labels[key] for key in _SEARCH_LABELS}
         env.globals["empathy_search"] = {
             "bundle": f"{BUNDLE_DIR}/",
@@ -235,7 +244,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if left_out:
             log.info(f"empathy-playbook: maps are converted without {', '.join(left_out)}")
         self._markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
-        self._pages, self._standalone = {}, {}
+        # Plain paragraphs and lists (most of a map) are made without Python-Markdown when none of the
+        # site's extensions would change them: the same HTML for a fraction of the cost.
+        self._plain_fast = only_safe_extensions(config.markdown_extensions)
+        self._pages, self._standalone, self._urls = {}, {}, {}
         pages = generated_pages(renderer)
         site_files = {file.src_uri: file.dest_uri for file in files}
         clashing = clashes(pages, site_files, config.use_directory_urls)
@@ -266,6 +278,25 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
                     log.error(say("search.bundle_taken", self.labels.language, path=file.src_uri, folder=BUNDLE_DIR))
         return files
 
+    def _url_for(self, origin: str) -> UrlFor:
+        """The relative URL of any page path from the page at URL `origin`, each answer computed once per build."""
+        urls, files, standalone = self._urls, self._files, self._standalone
+
+        def url(target: str) -> str:
+            key = (origin, target)
+            if key not in urls:
+                urls[key] = _url_from(origin, files, standalone, target)
+            return urls[key]
+
+        return url
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
+        if self.options.enabled and page.file.src_uri in self._pages:
+            # MkDocs would build a Markdown instance with every extension to convert the empty stand-in;
+            # on_page_content renders the page instead.
+            page.render = functools.partial(_render_nothing, page)  # type: ignore[method-assign]
+        return page
+
     def _add_page(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
         # Empty on purpose: the page's HTML is made in on_page_content, from the map read once in on_files.
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -279,10 +310,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if generated is None:
             return None
         anchors: set[str] = set()
-        rendered = generated.render(
-            functools.partial(_url_from, page.url, files, self._standalone),
-            self._converter(page, files, config, anchors),
-        )
+        rendered = generated.render(self._url_for(page.url), self._converter(page, files, config, anchors))
         for problem in rendered.problems:
             _report(problem, self.labels.language)
         if page.file.src_uri in self._sources:
@@ -308,11 +336,17 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     # plain text; the theme then renders the full page. See RenderedPage.search_html.
     @event_priority(50)
     def _give_search_the_plain_text(self, /, context: TemplateContext, page: Page, **kwargs: Any) -> None:
+        uri = page.file.src_uri
         if self._pagefind:
             self._exclude_from_the_theme_search(page)
-        elif page.file.src_uri in self._search_html:
-            self._full_html[page.file.src_uri] = page.content or ""
-            page.content = self._search_html.pop(page.file.src_uri)
+        elif uri in self._search_html:
+            self._full_html[uri] = page.content or ""
+            page.content = self._search_html.pop(uri)
+        elif uri in self._pages and not self._pages[uri].searchable:
+            # The search plugin skips the page, yet scans all of its HTML for attributes of its own
+            # (data-search-*), which no generated page has: it gets nothing to scan.
+            self._full_html[uri] = page.content or ""
+            page.content = ""
 
     def _exclude_from_the_theme_search(self, page: Page) -> None:
         """Note whether Pagefind should index the page, then hide it from the theme's search (which runs next).
@@ -384,7 +418,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if not self.options.enabled:
             return
         for page, page_url in self._standalone.values():
-            url = functools.partial(_url_from, page_url, self._files, self._standalone)
+            url = self._url_for(page_url)
             # Standalone pages hold no Markdown of their own: nothing to convert.
             html = page.render(url, _no_markdown).html  # its robots meta is the template's own
             self._look_for_external_loads(html, page.path, None)
@@ -441,7 +475,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if _RelativePathTreeprocessor is not None:
             _RelativePathTreeprocessor(page.file, files, config)._register(md)
 
+        fast = self._plain_fast
+
         def convert(source: str) -> str:
+            if fast and (plain := simple_html(source)) is not None:
+                return plain
             md.reset()
             html = md.convert(source)
             anchors.update(_ids(getattr(md, "toc_tokens", [])))
@@ -511,6 +549,14 @@ def _relative(path: Path, root: Path) -> str:
 
 def _report(problem: Problem, language: str) -> None:
     (log.error if problem.level is Level.ERROR else log.warning)(problem.line_in(language))
+
+
+def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What Page.render leaves on a page with no Markdown: the generated page's own HTML comes in on_page_content."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def _url_from(origin: str, files: Files, standalone: dict[str, tuple[GeneratedPage, str]], target: str) -> str:

@@ -10,6 +10,7 @@ produced from Markdown by the section pipeline (`section_html.py`). The index pa
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import posixpath
 import re
@@ -98,6 +99,7 @@ class Renderer:
                 ]
             ),
             autoescape=True,
+            auto_reload=False,  # one build: no stat() of every template at every render
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -262,10 +264,15 @@ class Renderer:
             cells = [shown[m].get(key, Markup("")) for m in account.maps]
             if key in GRID_ORDER or any(cells):  # an optional section no stakeholder has is no row
                 rows.append((key, self.labels[key], cells))
-        needs = [
-            (self.need_label(key), [[plain_text(i.text) for _, i in m.items() if key in i.needs] for m in account.maps])
-            for key in self.vocabulary.need_keys
-        ]
+        needs = [(self.need_label(key), [[] for _ in account.maps]) for key in self.vocabulary.need_keys]
+        column = {key: cells for key, (_, cells) in zip(self.vocabulary.need_keys, needs, strict=True)}
+        for index, m in enumerate(account.maps):
+            for _, item in m.items():
+                if item.needs:
+                    text = plain_text(item.text)  # once per item, whatever the number of its needs
+                    for key in set(item.needs):  # an item listed once per need, as tagged twice or not
+                        if key in column:
+                            column[key][index].append(text)
         links = self._links_of(account)
         page = self.env.get_template("empathy_playbook/account.html").render(
             account=account,
@@ -387,24 +394,29 @@ def rebase_links(html: str, base: str) -> str:
     rewritten to point from here: `../needs/#economic` made at `../maps/a/` becomes `../needs/#economic`
     seen from one level deeper. Addresses with a scheme or an absolute path are left as they are.
     """
-    folder = base if base.endswith("/") or "/" not in base else base.rsplit("/", 1)[0] + "/"
 
     def rebased(match: re.Match[str]) -> str:
-        value = match.group(2)
-        if _SCHEME.match(value) or value.startswith("/"):
-            return match.group(0)
-        cut = min((i for i in (value.find("#"), value.find("?")) if i >= 0), default=len(value))
-        path, rest = value[:cut], value[cut:]
-        if not path:
-            return f"{match.group(1)}{base}{rest}{match.group(3)}"
-        joined = posixpath.normpath(folder + path)
-        if joined == ".":
-            joined = ""
-        if path.endswith("/") and joined:
-            joined += "/"
-        return f"{match.group(1)}{joined or './'}{rest}{match.group(3)}"
+        return f"{match.group(1)}{_rebased(match.group(2), base)}{match.group(3)}"
 
     return _LINK_ATTRIBUTE.sub(rebased, html)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rebased(value: str, base: str) -> str:
+    """One link of `rebase_links`. Cached: an account page rebases the same few links (need chips) again and again."""
+    if _SCHEME.match(value) or value.startswith("/"):
+        return value
+    folder = base if base.endswith("/") or "/" not in base else base.rsplit("/", 1)[0] + "/"
+    cut = min((i for i in (value.find("#"), value.find("?")) if i >= 0), default=len(value))
+    path, rest = value[:cut], value[cut:]
+    if not path:
+        return f"{base}{rest}"
+    joined = posixpath.normpath(folder + path)
+    if joined == ".":
+        joined = ""
+    if path.endswith("/") and joined:
+        joined += "/"
+    return f"{joined or './'}{rest}"
 
 
 def script_json(data: object) -> str:

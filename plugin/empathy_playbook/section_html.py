@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from . import safe_html
 from .depth import PIECE, Flattened, flatten
 from .model import EmpathyMap, Item, Report, Section, SourceLine, quoted
-from .pages import MarkdownConverter, UrlFor
+from .pages import NEEDS_PAGE, MarkdownConverter, UrlFor
 
 ChipsMacro = Callable[[tuple[str, ...], UrlFor], object]
 """The template macro that renders need chips: (need keys, url) to HTML."""
@@ -27,6 +27,8 @@ class SectionPipeline:
 
     def __init__(self, chips_macro: ChipsMacro) -> None:
         self._chips_macro = chips_macro
+        self._chips: dict[tuple[str, tuple[str, ...]], str] = {}
+        """Chips HTML by (the needs index's URL from the page, needs): made once per build, not per item."""
         # Markers put where an item's need tags stood, swapped for chips once the Markdown is HTML.
         # Random per build, so that no map can write one.
         self._marker_prefix = f"epneed{secrets.token_hex(6)}x"
@@ -89,14 +91,16 @@ class SectionPipeline:
         return with_chips, without
 
     def _chips_for_page(self, url: UrlFor) -> Callable[[tuple[str, ...]], str]:
-        """Chips HTML per combination of needs, made once per page: a page repeats the same few."""
-        macro = self._chips_macro
-        cache: dict[tuple[str, ...], str] = {}
+        """Chips HTML per combination of needs. A chip's only link goes to the needs index, so pages
+        that see that index at the same URL (every map at the same depth) share their chips: the
+        macro runs once per build for each combination and depth, not once per item."""
+        macro, cache, base = self._chips_macro, self._chips, url(NEEDS_PAGE)
 
         def chips(needs: tuple[str, ...]) -> str:
-            if needs not in cache:
-                cache[needs] = str(macro(needs, url))
-            return cache[needs]
+            key = (base, needs)
+            if key not in cache:
+                cache[key] = str(macro(needs, url))
+            return cache[key]
 
         return chips
 
