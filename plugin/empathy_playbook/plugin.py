@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -87,17 +88,20 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
       (`registry.generated_pages`), in one loop; standalone pages (meeting cards) are only
       remembered, for `on_post_build`. It also adds the plugin's assets and, unless `indexable`, a
       robots.txt, each only where the site has no file of its own.
-    - `on_env` (with Pagefind; MkDocs fires it after `on_files`, whose renderer it asks): gives the
+    - `on_env` (MkDocs fires it after `on_files`, whose renderer it asks): turns Jinja's check of
+      every template file at every render off (one build reads them once); with Pagefind, gives the
       header's search box its labels and facets.
     - `on_page_content` (priority 50, early, so that other plugins' handlers see the page, not the
       empty stand-in): renders the page with the site's Markdown (`markdown_extensions`, minus those
       that read files or run code, and MkDocs' link rewriting) and sets its title, table of contents
-      and anchors.
-    - `on_page_context`, twice: at priority 50, before the search plugins (priority 0) read
-      `page.content`, it swaps in the map's plain text for the theme's index; at -50, after them, it
-      puts the full page back for the theme. See `RenderedPage.search_html`. With Pagefind the first
-      half instead notes which pages Pagefind may index and hides every page from the theme's own
-      search plugin (`search: exclude`).
+      and anchors. At -100, after every other plugin's handler, it keeps the page's HTML compressed
+      until MkDocs writes the page (MkDocs reads every page before it writes one: the generated
+      pages would all be in memory at once).
+    - `on_page_context`, three times: at priority 100, first, it puts the page's HTML back; at 50,
+      before the search plugins (priority 0) read `page.content`, it swaps in the map's plain text
+      for the theme's index; at -50, after them, it puts the full page back for the theme. See
+      `RenderedPage.search_html`. With Pagefind the second instead notes which pages Pagefind may
+      index and hides every page from the theme's own search plugin (`search: exclude`).
     - `on_post_page` and `on_post_template` (priority -100, last, so that the policy covers what
       other plugins added): marks the searchable pages' content for Pagefind; every page gets the
       noindex meta (unless `indexable`) and its own Content-Security-Policy, and loads from other
@@ -116,6 +120,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._standalone: dict[str, tuple[GeneratedPage, str]] = {}
         """The standalone pages of this build by path, with their URL."""
         self._search_html: dict[str, str] = {}
+        self._packed: dict[str, tuple[bytes, bytes | None]] = {}
+        """Generated pages' HTML (and search text), compressed, from on_page_content until on_page_context."""
         self._full_html: dict[str, str] = {}
         self._pagefind = False
         self._searchable: set[str] = set()
@@ -247,7 +253,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         # Plain paragraphs and lists (most of a map) are made without Python-Markdown when none of the
         # site's extensions would change them: the same HTML for a fraction of the cost.
         self._plain_fast = only_safe_extensions(config.markdown_extensions)
-        self._pages, self._standalone, self._urls = {}, {}, {}
+        self._pages, self._standalone, self._urls, self._packed = {}, {}, {}, {}
         pages = generated_pages(renderer)
         site_files = {file.src_uri: file.dest_uri for file in files}
         clashing = clashes(pages, site_files, config.use_directory_urls)
@@ -305,7 +311,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
     # Early, so that other plugins' page_content handlers see the map's HTML, not the empty stand-in.
     @event_priority(50)
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def _render_generated_page(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri)
         if generated is None:
             return None
@@ -331,6 +337,33 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if rendered.search_html is not None and not self._pagefind:
             self._search_html[page.file.src_uri] = rendered.search_html
         return rendered.html
+
+    # Last, after every other plugin's page_content handler has seen (and maybe changed) the page.
+    @event_priority(-100)
+    def _pack_generated_page(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Keep a generated page's HTML compressed until MkDocs writes it: MkDocs reads every page before it
+        writes any, and the playbook's pages (indexes, accounts) would otherwise all sit in memory at once."""
+        uri = page.file.src_uri
+        if uri not in self._pages:
+            return None
+        search = self._search_html.pop(uri, None)
+        self._packed[uri] = (
+            zlib.compress(html.encode("utf-8"), 1),
+            zlib.compress(search.encode("utf-8"), 1) if search is not None else None,
+        )
+        return ""
+
+    on_page_content = CombinedEvent(_render_generated_page, _pack_generated_page)
+
+    # First, before any other plugin's page_context handler reads the page.
+    @event_priority(100)
+    def _unpack_generated_page(self, /, context: TemplateContext, page: Page, **kwargs: Any) -> None:
+        packed = self._packed.pop(page.file.src_uri, None)
+        if packed is not None:
+            html, search = packed
+            page.content = zlib.decompress(html).decode("utf-8")
+            if search is not None:
+                self._search_html[page.file.src_uri] = zlib.decompress(search).decode("utf-8")
 
     # Before the search plugins (priority 0) read page.content, and after them: they index the map's
     # plain text; the theme then renders the full page. See RenderedPage.search_html.
@@ -374,7 +407,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             else:
                 page.meta["search"] = search
 
-    on_page_context = CombinedEvent(_give_search_the_plain_text, _give_the_theme_the_full_page)
+    on_page_context = CombinedEvent(_unpack_generated_page, _give_search_the_plain_text, _give_the_theme_the_full_page)
 
     # Last, so that the policy covers what other plugins added to the page.
     @event_priority(-100)
@@ -384,6 +417,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if self._pagefind and page.file.src_uri in self._searchable:
             output = mark_searchable(output)
         self._look_for_external_loads(output, page.file.src_uri, page.file.abs_src_path)
+        if page.file.src_uri in self._pages:
+            # Written now; MkDocs would keep every page's HTML until the build ends (the peak of its memory).
+            page.content = ""
         return self._private(output, robots=True)
 
     @event_priority(-100)
