@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import unicodedata
@@ -16,8 +17,51 @@ from .reader import read_map, relative_path
 from .settings import Settings
 
 
+class MapCache:
+    """Maps as parsed, by file, for a process that reads the playbook again and again (`mkdocs serve`):
+    a file whose modification time, size and inode are unchanged is not read or parsed again.
+
+    It holds each map as `parse_map` made it; every read gets a copy of its own (with its own list of
+    problems), since the steps after parsing (privacy, relations) add to a map. Other settings than
+    those it was filled with (vocabulary, size limit) empty it.
+    """
+
+    def __init__(self) -> None:
+        self._maps: dict[tuple[str, str], tuple[tuple[int, int, int], EmpathyMap]] = {}
+        self._settings: tuple[object, int] | None = None
+
+    def read(self, file: Path, root: Path, base: Path, settings: Settings) -> EmpathyMap:
+        if self._settings != (settings.vocabulary, settings.max_bytes):
+            self._maps, self._settings = {}, (settings.vocabulary, settings.max_bytes)
+        key = (str(file), str(base))
+        try:
+            status = file.stat()
+        except OSError:
+            self._maps.pop(key, None)
+            return _read(file, root, base, settings)
+        stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
+        cached = self._maps.get(key)
+        if cached is None or cached[0] != stamp:
+            cached = self._maps[key] = (stamp, _read(file, root, base, settings))
+        m = cached[1]
+        return dataclasses.replace(m, problems=list(m.problems))
+
+    def forget_others(self, kept: Iterable[tuple[Path, Path]]) -> None:
+        """Drop the maps of files no longer read (deleted or renamed)."""
+        keep = {(str(file), str(base)) for file, base in kept}
+        self._maps = {key: value for key, value in self._maps.items() if key in keep}
+
+
+def _read(file: Path, root: Path, base: Path, settings: Settings) -> EmpathyMap:
+    return read_map(file, root=root, maps_dir=base, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes)
+
+
 def read_playbook(
-    root: Path, settings: Settings, paths: Iterable[Path] | None = None, config_path: str = "mkdocs.yml"
+    root: Path,
+    settings: Settings,
+    paths: Iterable[Path] | None = None,
+    config_path: str = "mkdocs.yml",
+    cache: MapCache | None = None,
 ) -> Playbook:
     """Read every map once: those under the maps folder, or only `paths` (files or folders).
 
@@ -25,12 +69,16 @@ def read_playbook(
     the maps folder, or below the folder it was found in when that lies elsewhere. A maps folder
     that is missing or holds no map is an error at `config_path` (the file that names the folder):
     a playbook without maps is a mistake, never a green build of an empty site.
+    With a `cache`, only the maps changed since it last saw them are parsed.
     """
     maps_dir = root / settings.maps_dir
     playbook = Playbook()
     by_url: dict[str, str] = {}
+    files = list(_files_to_read(maps_dir, root, paths, playbook.problems))
+    if cache is not None:
+        cache.forget_others(files)
     found = 0
-    for file, base in _files_to_read(maps_dir, root, paths, playbook.problems):
+    for file, base in files:
         found += 1
         path = relative_path(file, root)
         url_path = file.relative_to(base).with_suffix("").as_posix()
@@ -54,7 +102,7 @@ def read_playbook(
             report.error(1, "name.collision", other=by_url[url], url=quoted(url_path))
         else:
             by_url[url] = path
-            m = read_map(file, root=root, maps_dir=base, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes)
+            m = cache.read(file, root, base, settings) if cache is not None else _read(file, root, base, settings)
             settings.privacy.apply(m)
             playbook.maps.append(m)
     if paths is None and not found:

@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .addresses import clash_problem, clashes
 from .config import EmpathyPlaybookConfig
-from .discovery import maps_folder_problem, read_playbook
+from .discovery import MapCache, maps_folder_problem, read_playbook
 from .extensions import for_maps
 from .i18n import Labels
 from .messages import language_of, say
@@ -139,6 +139,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         """The file of each map page (page path -> the map's path from the project root)."""
         self._urls: dict[tuple[str, str], str] = {}
         """Relative URLs by (the page's URL, the page path linked to), for one build."""
+        self._map_cache = MapCache()
+        """Parsed maps, kept from one build to the next: `mkdocs serve` re-reads only the maps that changed
+        (MkDocs keeps a plugin with an on_startup method for the whole serve)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects its live-reload script into every page: a per-page policy would block it.
@@ -233,7 +236,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._files = files
         self._rendered, self._searchable, self._searchable_files = 0, set(), set()
         config_file = Path(config.config_file_path or "mkdocs.yml")
-        playbook = read_playbook(self.root, self.settings, config_path=config_file.name)
+        playbook = read_playbook(self.root, self.settings, config_path=config_file.name, cache=self._map_cache)
         playbook.problems.extend(
             check_onboarding(playbook, self.settings, config_file.name, onboarding_lines(config_file.resolve()))
         )

@@ -1,0 +1,130 @@
+"""`mkdocs serve` after a map is saved: the rebuilt site equals a clean build of the edited playbook.
+
+MkDocs keeps a plugin that has an `on_startup` method for the whole serve and calls `build` again after
+every save, with the config read again; the plugin keeps the maps it parsed and re-reads only those
+whose file changed. These tests do what `mkdocs serve` does, in-process: on_startup, build, save a map,
+load the config again, build again; then build the edited playbook from scratch in another folder and
+compare the two sites file by file: every page, the indexes, the account pages, the meeting cards
+and the search index. How fast that is, is measured by the benchmark (benchmarks/run.py), not here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from .search_playbook import write_search_playbook
+
+EDITED = "maps/zorg/arts.md"
+
+
+def _playbook(root: Path) -> Path:
+    """The search tests' playbook, plus a map whose relation names no map (an error found after parsing)."""
+    root.mkdir()
+    write_search_playbook(root, "search: theme")
+    (root / "maps" / "zorg" / "verpleegkundige.md").write_text(
+        "---\ntitle: Verpleegkundige\naccount: Ziekenhuis Oost\nrelations:\n  - map: zorg/niemand\n"
+        "    kind: beïnvloedt\n---\n\n## Ziet\n\n- Volle gangen.\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def _config(root: Path) -> MkDocsConfig:
+    return load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+
+
+@contextmanager
+def _logged() -> Iterator[list[str]]:
+    """The warnings and errors MkDocs logs meanwhile: the problems of the maps, as `path:line: message`."""
+    messages: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    # sitemap.xml.gz holds the time it was compressed; sitemap.xml holds the same list.
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.name != "sitemap.xml.gz"
+    }
+
+
+def _save(file: Path, text: str) -> None:
+    """Save as an editor does; the modification time moves on even on a file system with coarse timestamps."""
+    before = file.stat().st_mtime_ns
+    file.write_text(text, encoding="utf-8")
+    os.utime(file, ns=(before + 1_000_000_000, before + 1_000_000_000))
+
+
+def test_a_rebuild_after_saving_a_map_equals_a_clean_build(tmp_path: Path) -> None:
+    served = _playbook(tmp_path / "served")
+    config = _config(served)
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    plugin = config.plugins["empathy-playbook"]
+    cached_before = dict(plugin._map_cache._maps)
+
+    map_file = served / EDITED
+    text = map_file.read_text(encoding="utf-8")
+    edited = (
+        text.replace("title: Orthopedisch arts", "title: Orthopedisch chirurg")
+        .replace("Overvolle prullenbakken op de afdeling.", "Lege gangen na de verbouwing.")
+        .replace("- Personeelschaarste op de operatiekamer. #economisch", "- Wachtlijsten. #economisch #psychologisch")
+    )
+    assert edited != text
+    _save(map_file, edited)
+    config = _config(served)  # mkdocs serve reads mkdocs.yml again for every rebuild
+    assert config.plugins["empathy-playbook"] is plugin, "MkDocs no longer keeps the plugin between rebuilds"
+    with _logged() as rebuild_log:
+        build(config)
+
+    # Only the saved map was parsed again: the others are the very objects parsed for the first build.
+    cached_after = plugin._map_cache._maps
+    changed = {key for key in cached_before if cached_after[key] is not cached_before[key]}
+    assert changed == {(str(map_file), str(served / "maps"))}
+
+    clean = tmp_path / "clean"
+    shutil.copytree(served, clean, ignore=shutil.ignore_patterns("site"))
+    with _logged() as clean_log:
+        build(_config(clean))
+
+    # The problems of the maps not read again are still reported, each once, as in a clean build.
+    assert any("directeur.md" in message for message in clean_log)
+    assert any("verpleegkundige.md" in message for message in clean_log)
+    assert sorted(rebuild_log) == sorted(clean_log)
+    rebuilt, fresh = _site_files(served / "site"), _site_files(clean / "site")
+    assert rebuilt.keys() == fresh.keys()
+    assert [path for path in rebuilt if rebuilt[path] != fresh[path]] == []
+    assert "Lege gangen na de verbouwing." in rebuilt["maps/zorg/arts/index.html"].decode()
+    assert "Orthopedisch chirurg" in rebuilt["accounts/ziekenhuis-oost/index.html"].decode()
+    assert "Wachtlijsten." in rebuilt["search/search_index.json"].decode()
+
+
+def test_a_map_deleted_while_serving_leaves_the_site(tmp_path: Path) -> None:
+    served = _playbook(tmp_path / "served")
+    config = _config(served)
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    assert (served / "site" / "maps" / "zorg" / "arts" / "index.html").is_file()
+
+    (served / EDITED).unlink()
+    build(_config(served))
+
+    assert not (served / "site" / "maps" / "zorg" / "arts").exists()
+    assert "Orthopedisch arts" not in (served / "site" / "accounts" / "ziekenhuis-oost" / "index.html").read_text()
