@@ -32,7 +32,7 @@ from .messages import language_of, say
 from .model import Level, Problem, quoted
 from .onboarding import check_onboarding, onboarding_lines
 from .options import PluginOptions
-from .pages import GeneratedPage, MarkdownConverter, UrlFor
+from .pages import GeneratedPage, MarkdownConverter, PageKind, UrlFor
 from .plain_markdown import only_safe_extensions, simple_html
 from .publishing import (
     ROBOTS_META,
@@ -45,6 +45,7 @@ from .publishing import (
     external_settings,
     line_of,
 )
+from .rebuild import page_keys
 from .registry import generated_pages
 from .render import Renderer
 from .search_index import BUNDLE_DIR, FACETS, SearchIndexError, index_site, mark_searchable
@@ -140,12 +141,19 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._urls: dict[tuple[str, str], str] = {}
         """Relative URLs by (the page's URL, the page path linked to), for one build."""
         self._map_cache = MapCache()
+        self._dirty = False
+        self._built_keys: dict[str, str] = {}
+        """With --dirty: the key of each generated page's inputs when it was last written (rebuild.py)."""
+        self._keys: dict[str, str] = {}
+        self._meta: dict[str, dict[str, Any]] = {}
+        """Each generated page's meta (its title) as last rendered: with --dirty, for the pages not rendered again."""
         """Parsed maps, kept from one build to the next: `mkdocs serve` re-reads only the maps that changed
         (MkDocs keeps a plugin with an on_startup method for the whole serve)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects its live-reload script into every page: a per-page policy would block it.
         self._serving = command == "serve"
+        self._dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.options = self.config.options()
@@ -220,6 +228,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         # file's modification time at every include and import, some 20 stat() calls per page. `mkdocs serve`
         # makes a new environment for every rebuild, so edited templates still show.
         env.auto_reload = False
+        if self._dirty:
+            self._read_titles_of_pages_not_written(config, files)
         if not self._pagefind:
             return env
         labels = {key.removeprefix("search."): self.labels[key] for key in _SEARCH_LABELS}
@@ -228,6 +238,21 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             "labels": {**labels, "facets": [[facet, self._renderer.facet_labels()[facet]] for facet in FACETS]},
         }
         return env
+
+    def _read_titles_of_pages_not_written(self, config: MkDocsConfig, files: Files) -> None:
+        """With --dirty, MkDocs reads only the pages it writes again: the others would have no title, and the
+        navigation of the pages it writes would show 'None' for them. A generated page keeps its title (and
+        meta) from the build that wrote it; the site's own pages are read and converted for theirs."""
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or page.markdown is not None:
+                continue
+            if file.src_uri in self._pages:
+                page.markdown = ""
+                page.meta = dict(self._meta.get(file.src_uri, {}))
+            else:
+                page.read_source(config)
+                page.render(config, files)
 
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -258,6 +283,13 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._plain_fast = only_safe_extensions(config.markdown_extensions)
         self._pages, self._standalone, self._urls, self._packed = {}, {}, {}, {}
         pages = generated_pages(renderer)
+        # With --dirty, MkDocs writes only the pages whose file says it changed: a generated page changed when its inputs did.
+        self._keys = page_keys(renderer, pages, self.root, _site_key(config)) if self._dirty else {}
+        if self._keys != self._built_keys and any(page.in_nav and page.kind is PageKind.MAP for page in pages):
+            # Every page's navigation lists the maps (a small playbook): a changed map changes every page.
+            self._keys = {}
+            for file in files.documentation_pages():
+                file.is_modified = _always  # type: ignore[method-assign]
         site_files = {file.src_uri: file.dest_uri for file in files}
         clashing = clashes(pages, site_files, config.use_directory_urls)
         docs = _relative(Path(config.docs_dir), self.root)
@@ -309,8 +341,15 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     def _add_page(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
         # Empty on purpose: the page's HTML is made in on_page_content, from the map read once in on_files.
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.path, content="", inclusion=inclusion))
+        file = _GeneratedFile.generated(config, page.path, content="", inclusion=inclusion)
+        if isinstance(file, _GeneratedFile):
+            file.unchanged = self._unchanged(page.path)
+        files.append(file)
         self._pages[page.path] = page
+
+    def _unchanged(self, path: str) -> bool:
+        """With --dirty: the page was written by an earlier build from the same inputs."""
+        return path in self._keys and self._built_keys.get(path) == self._keys[path]
 
     # Early, so that other plugins' page_content handlers see the map's HTML, not the empty stand-in.
     @event_priority(50)
@@ -337,6 +376,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             ]
         )
         page.present_anchor_ids = anchors | rendered.anchors | {heading.id for heading in rendered.headings}
+        self._meta[page.file.src_uri] = dict(page.meta)
         if rendered.search_html is not None and not self._pagefind:
             self._search_html[page.file.src_uri] = rendered.search_html
         return rendered.html
@@ -457,13 +497,16 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if not self.options.enabled:
             return
         for page, page_url in self._standalone.values():
+            target = Path(config.site_dir) / (page_url + "index.html" if page_url.endswith("/") else page_url)
+            if self._unchanged(page.path) and target.is_file():
+                continue
             url = self._url_for(page_url)
             # Standalone pages hold no Markdown of their own: nothing to convert.
             html = page.render(url, _no_markdown).html  # its robots meta is the template's own
             self._look_for_external_loads(html, page.path, None)
-            target = Path(config.site_dir) / (page_url + "index.html" if page_url.endswith("/") else page_url)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self._private(html, robots=False), encoding="utf-8")
+        self._built_keys = self._keys  # the build went through: its pages are written
 
     on_post_build = CombinedEvent(_write_standalone_pages, _index_for_search)
 
@@ -588,6 +631,26 @@ def _relative(path: Path, root: Path) -> str:
 
 def _report(problem: Problem, language: str) -> None:
     (log.error if problem.level is Level.ERROR else log.warning)(problem.line_in(language))
+
+
+class _GeneratedFile(File):
+    """A generated page's file. MkDocs counts a file with content as changed on every build; with --dirty
+    this one says whether the page's inputs changed since it was last written."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not (self.unchanged and Path(self.abs_dest_path).is_file())
+
+
+def _site_key(config: MkDocsConfig) -> str:
+    """The site's configuration as far as a rebuild goes: mkdocs.yml's modification time."""
+    path = Path(config.config_file_path or "")
+    return str(path.stat().st_mtime_ns) if path.is_file() else ""
+
+
+def _always() -> bool:
+    return True
 
 
 def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
