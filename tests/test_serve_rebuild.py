@@ -39,6 +39,23 @@ def _playbook(root: Path, options: str = "") -> Path:
     return root
 
 
+_served: list[MkDocsConfig] = []
+
+
+def _start_serving(config: MkDocsConfig, *, dirty: bool) -> None:
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    _served.append(config)
+
+
+@pytest.fixture(autouse=True)
+def _builds_after_these_tests_are_not_served() -> Iterator[None]:
+    """MkDocs keeps one instance of the plugin per process (it has on_startup), so the other tests' builds
+    would go on as served builds: they are told that what follows is `mkdocs build`."""
+    yield
+    while _served:
+        _served.pop().plugins.on_startup(command="build", dirty=False)
+
+
 def _config(root: Path) -> MkDocsConfig:
     return load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
 
@@ -81,7 +98,7 @@ def _save(file: Path, text: str) -> None:
 def test_a_rebuild_after_saving_a_map_equals_a_clean_build(tmp_path: Path, dirty: bool, maps_in_nav: bool) -> None:
     served = _playbook(tmp_path / "served", "" if maps_in_nav else "nav_max_maps: 2")
     config = _config(served)
-    config.plugins.on_startup(command="serve", dirty=dirty)
+    _start_serving(config, dirty=dirty)
     build(config, dirty=dirty)
     untouched = served / "site" / "maps" / "retail" / "winkelier" / "index.html"
     written = untouched.stat().st_mtime_ns
@@ -135,7 +152,7 @@ def test_a_rebuild_after_saving_a_map_equals_a_clean_build(tmp_path: Path, dirty
 def test_a_map_deleted_while_serving_leaves_the_site(tmp_path: Path) -> None:
     served = _playbook(tmp_path / "served")
     config = _config(served)
-    config.plugins.on_startup(command="serve", dirty=False)
+    _start_serving(config, dirty=False)
     build(config)
     assert (served / "site" / "maps" / "zorg" / "arts" / "index.html").is_file()
 
