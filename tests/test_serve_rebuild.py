@@ -22,6 +22,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from empathy_playbook.plugin import EmpathyPlaybookPlugin
+
 from .search_playbook import write_search_playbook
 
 EDITED = "maps/zorg/arts.md"
@@ -103,7 +105,9 @@ def test_a_rebuild_after_saving_a_map_equals_a_clean_build(tmp_path: Path, dirty
     untouched = served / "site" / "maps" / "retail" / "winkelier" / "index.html"
     written = untouched.stat().st_mtime_ns
     plugin = config.plugins["empathy-playbook"]
-    cached_before = dict(plugin._map_cache._maps)
+    assert isinstance(plugin, EmpathyPlaybookPlugin)
+    served_plugin: EmpathyPlaybookPlugin = plugin
+    cached_before = dict(served_plugin._map_cache._maps)
 
     map_file = served / EDITED
     text = map_file.read_text(encoding="utf-8")
@@ -123,7 +127,7 @@ def test_a_rebuild_after_saving_a_map_equals_a_clean_build(tmp_path: Path, dirty
     assert (untouched.stat().st_mtime_ns == written) is (dirty and not maps_in_nav)
 
     # Only the saved map was parsed again: the others are the very objects parsed for the first build.
-    cached_after = plugin._map_cache._maps
+    cached_after = served_plugin._map_cache._maps
     changed = {key for key in cached_before if cached_after[key] is not cached_before[key]}
     assert changed == {(str(map_file), str(served / "maps"))}
 

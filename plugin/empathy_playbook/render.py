@@ -264,7 +264,9 @@ class Renderer:
             cells = [shown[m].get(key, Markup("")) for m in account.maps]
             if key in GRID_ORDER or any(cells):  # an optional section no stakeholder has is no row
                 rows.append((key, self.labels[key], cells))
-        needs = [(self.need_label(key), [[] for _ in account.maps]) for key in self.vocabulary.need_keys]
+        needs: list[tuple[str, list[list[str]]]] = [
+            (self.need_label(key), [[] for _ in account.maps]) for key in self.vocabulary.need_keys
+        ]
         column = {key: cells for key, (_, cells) in zip(self.vocabulary.need_keys, needs, strict=True)}
         for index, m in enumerate(account.maps):
             for _, item in m.items():
