@@ -103,6 +103,28 @@ role: Purchaser
 """
 
 
+DUTCH_SECTIONS = """\
+## Ziet
+- de markt #economisch
+
+## Hoort
+- collega's
+
+## Denkt en voelt
+- zorgen
+
+## Zegt en doet
+- vraagt offertes
+
+## Frustraties
+- vertraging #functioneel
+
+## Wil bereiken
+- groei #psychologisch
+"""
+"""The six sections of a valid Dutch map, each item as short as it can be: the body of the Dutch fixture maps."""
+
+
 def plugin_options_yaml(options: str) -> str:
     """The plugin's entry in BASE_CONFIG, with `options` (YAML, any indentation) below it."""
     return ":\n" + textwrap.indent(textwrap.dedent(options).strip(), " " * 6) if options else ""

@@ -18,32 +18,18 @@ from empathy_playbook.model import Report
 from empathy_playbook.scaffold import new_map_text
 from empathy_playbook.vocabulary import DEFAULT_HEADINGS, Vocabulary
 
-from .support import GOOD_MAP, REPO, Site, run_program, soup
+from .support import DUTCH_SECTIONS, GOOD_MAP, REPO, Site, run_program, soup
 
-DUTCH_MAP = """\
+DUTCH_MAP = (
+    """\
 ---
 title: Testklant
 market: b2b
 ---
 
-## Ziet
-- de markt #economisch
-
-## Hoort
-- collega's
-
-## Denkt en voelt
-- zorgen
-
-## Zegt en doet
-- vraagt offertes
-
-## Frustraties
-- vertraging #functioneel
-
-## Wil bereiken
-- groei #psychologisch
 """
+    + DUTCH_SECTIONS
+)
 
 # One map with three mistakes: a wrong buying role (line 4), a date in the wrong format (line 5),
 # and no '## Wil bereiken' section (reported at the last line, where it can be added).

@@ -12,9 +12,10 @@ import pytest
 
 from empathy_playbook import Vocabulary, parse_map
 
-from .support import Site, run_program
+from .support import DUTCH_SECTIONS, Site, run_program
 
-MAP = """\
+MAP = (
+    """\
 ---
 title: Inkoper
 role: Inkoper
@@ -23,24 +24,9 @@ reviewed: 2024-05-31
 
 Inleiding.
 
-## Ziet
-- de markt #economisch
-
-## Hoort
-- collega's
-
-## Denkt en voelt
-- zorgen
-
-## Zegt en doet
-- vraagt offertes
-
-## Frustraties
-- vertraging #functioneel
-
-## Wil bereiken
-- groei #psychologisch
 """
+    + DUTCH_SECTIONS
+)
 
 
 @dataclass(frozen=True)
