@@ -26,6 +26,7 @@ from empathy_playbook import (
     generated_pages,
     parse_map,
 )
+from empathy_playbook.addresses import PAGE_ROOTS, may_take_a_page
 
 from .support import GOOD_MAP
 
@@ -45,6 +46,14 @@ BOARD = (
 
 def pages(language: str) -> dict[PageKind, GeneratedPage]:
     """The registry of a two-map playbook (one account, one map overdue for review), first page of each kind."""
+    first: dict[PageKind, GeneratedPage] = {}
+    for page in registry(language):
+        first.setdefault(page.kind, page)
+    return first
+
+
+def registry(language: str, index_page_size: int = 500) -> list[GeneratedPage]:
+    """Every page of the two-map playbook; with an `index_page_size` of 1, every index in pages of its groups."""
     vocabulary = Vocabulary()
     maps = [
         parse_map(text.encode(), path=f"maps/seg/{name}.md", url_path=f"seg/{name}", vocabulary=vocabulary)
@@ -53,12 +62,8 @@ def pages(language: str) -> dict[PageKind, GeneratedPage]:
     assert [m.problems for m in maps] == [[], []]
     playbook = Playbook(maps=maps)
     onboarding = (OnboardingStep("seg/buyer", "Start here.", ("Why?",)),)
-    settings = Settings(vocabulary=vocabulary, onboarding=onboarding)
-    renderer = Renderer(playbook, settings, Labels(language), today=datetime.date(2024, 6, 1))
-    first: dict[PageKind, GeneratedPage] = {}
-    for page in generated_pages(renderer):
-        first.setdefault(page.kind, page)
-    return first
+    settings = Settings(vocabulary=vocabulary, onboarding=onboarding, index_page_size=index_page_size)
+    return generated_pages(Renderer(playbook, settings, Labels(language), today=datetime.date(2024, 6, 1)))
 
 
 def url(target: str) -> str:
@@ -81,3 +86,16 @@ def test_pages_match_their_golden_file(kind: str, language: str) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(rendered.html, encoding="utf-8")
     assert rendered.html == golden.read_text(encoding="utf-8")
+
+
+def test_check_knows_where_every_page_of_the_playbook_can_be() -> None:
+    """`check` compares the docs folder with the playbook's pages only for a file that `may_take_a_page`:
+    every page, the pages of paged indexes included, must be one (in any case or Unicode form)."""
+    every_page = registry("en", index_page_size=1)
+    assert {PageKind.INDEX_PART, PageKind.CARD, PageKind.ACCOUNT} <= {page.kind for page in every_page}
+    assert {page.path.split("/")[0].removesuffix(".md") for page in every_page} == PAGE_ROOTS
+    for page in every_page:
+        assert may_take_a_page(page.path), page.path
+        assert may_take_a_page(page.path.removesuffix(".md").upper() + ".md"), page.path
+    assert may_take_a_page("needs/index.md") and may_take_a_page("needs.html") and may_take_a_page("Maps/x/y.png")
+    assert not any(map(may_take_a_page, ["index.md", "README.md", "guide.md", "help/maps.md", "needs-more.md"]))

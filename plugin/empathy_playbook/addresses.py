@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from .messages import phrase
 from .model import Problem, Report, quoted
@@ -26,6 +27,34 @@ def published_file(path: str, directory_urls: bool = True) -> str:
     if name in ("index", "README"):
         return f"{folder}/index.html" if folder else "index.html"
     return f"{stem}/index.html" if directory_urls else f"{stem}.html"
+
+
+PAGE_ROOTS = frozenset(
+    {"maps", "cards", "accounts", "segments", "needs", "metaphors", "review", "compare", "onboarding"}
+)
+"""The first folder, or the name, of every page the playbook makes (`registry.generated_pages`; a test keeps
+them in step): a file of the docs folder published anywhere else cannot take the place of one."""
+
+
+def docs_files(docs_dir: Path) -> dict[str, Path]:
+    """The files of the docs folder by path, as MkDocs sees them: without dot files and dot folders."""
+    if not docs_dir.is_dir():
+        return {}
+    files = {}
+    for file in sorted(docs_dir.rglob("*")):
+        relative = file.relative_to(docs_dir)
+        if file.is_file() and not any(part.startswith(".") for part in relative.parts):
+            files[relative.as_posix()] = file
+    return files
+
+
+def may_take_a_page(path: str) -> bool:
+    """Whether the file at `path` (relative to the docs folder) could be published as a page of the playbook.
+
+    `check` makes the list of every page (as costly as reading the maps) only when one could: a site's
+    own docs folder (`index.md`, guides) usually holds none.
+    """
+    return _key(published_file(path)).split("/", 1)[0].removesuffix(".html") in PAGE_ROOTS
 
 
 def _key(published: str) -> str:

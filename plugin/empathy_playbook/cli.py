@@ -18,13 +18,13 @@ from typing import Any
 import click
 import yaml
 
+from .addresses import docs_files, may_take_a_page
 from .discovery import maps_folder_problem, read_playbook
 from .messages import counted, language_of, say
 from .model import Level, Problem, quoted
 from .onboarding import check_onboarding, onboarding_lines
 from .options import read_options, unknown_options
 from .playbook import Playbook
-from .search_index import SearchIndexError, index_site
 from .settings import Settings
 
 PLUGIN_NAME = "empathy-playbook"
@@ -121,14 +121,28 @@ def check(project: Project, paths: tuple[Path, ...], strict: bool, output: str, 
     """
     playbook = project.check(paths)
     problems = playbook.all_problems
-    if not paths and project.config_file is not None:  # the whole playbook: its pages against the docs folder
-        from .generate import docs_clashes  # the renderer's templates: only for a check of the whole playbook
-        from .i18n import Labels
-        from .render import Renderer
-
-        renderer = Renderer(playbook, project.settings, Labels(project.language))
-        problems = [*problems, *docs_clashes(project.config_file, project.config, renderer)]
+    if not paths:  # the whole playbook: its pages against the docs folder
+        problems = [*problems, *_docs_clashes(project, playbook)]
     sys.exit(_report(problems, len(playbook.maps), output, strict, language_of(lang or project.language)))
+
+
+def _docs_clashes(project: Project, playbook: Playbook) -> list[Problem]:
+    """The files of the docs folder that take the address of a page of the playbook.
+
+    Finding them takes the list of every page the playbook makes, which the renderer computes (its templates,
+    the indexes): done only when a file of the docs folder could be published where such a page is.
+    """
+    if project.config_file is None:
+        return []
+    docs_dir = project.root / str(project.config.get("docs_dir") or "docs")
+    if not any(may_take_a_page(path) for path in docs_files(docs_dir)):
+        return []
+    from .generate import docs_clashes
+    from .i18n import Labels
+    from .render import Renderer
+
+    renderer = Renderer(playbook, project.settings, Labels(project.language))
+    return docs_clashes(project.config_file, project.config, renderer)
 
 
 def _report(found: list[Problem], maps: int, output: str, strict: bool, language: str) -> int:
@@ -268,6 +282,8 @@ def index(project: Project, site: Path, lang: str | None) -> None:
     `mkdocs build` does this itself (option `search: pagefind`); this command is for sites built another
     way. The index goes to SITE/pagefind/. Exits 0 when done, 1 when Pagefind fails.
     """
+    from .search_index import SearchIndexError, index_site  # Pagefind: not on `check`'s path
+
     try:
         report = index_site(site, lang or project.language)
     except SearchIndexError as error:

@@ -37,6 +37,7 @@ from markdown.util import AMP_SUBSTITUTE
 from markupsafe import escape
 
 from .addresses import clash_problem, clashes, published_file
+from .addresses import docs_files as docs_folder_files
 from .i18n import Labels
 from .messages import Text, phrase
 from .model import Problem
@@ -130,7 +131,7 @@ def generate(
 ) -> Generated:
     """Write the playbook into `out` (see the module's docstring). Replaces what an earlier run wrote there."""
     result = Generated()
-    docs_files = _docs_files(site.docs_dir)
+    docs_files = docs_folder_files(site.docs_dir)
     template_dirs = [site.custom_dir] if site.custom_dir and (site.custom_dir / "empathy_playbook").is_dir() else []
     renderer = Renderer(playbook, settings, labels or Labels(site.language), template_dirs)
     pages = []
@@ -214,19 +215,7 @@ def docs_clashes(config_file: Path, data: Mapping[str, Any], renderer: Renderer)
     if not site.docs_dir.is_dir():
         return []
     root = config_file.parent.resolve()
-    return _clashing(generated_pages(renderer), _docs_files(site.docs_dir), site, root)[1]
-
-
-def _docs_files(docs_dir: Path) -> dict[str, Path]:
-    """The files of the docs folder by path, as MkDocs sees them: without dot files and dot folders."""
-    if not docs_dir.is_dir():
-        return {}
-    files = {}
-    for file in sorted(docs_dir.rglob("*")):
-        relative = file.relative_to(docs_dir)
-        if file.is_file() and not any(part.startswith(".") for part in relative.parts):
-            files[relative.as_posix()] = file
-    return files
+    return _clashing(generated_pages(renderer), docs_folder_files(site.docs_dir), site, root)[1]
 
 
 def _source_base(path: str, url: str) -> str:
