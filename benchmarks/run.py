@@ -232,6 +232,8 @@ class ServeRun:
     maps: int
     dirty: bool
     seconds: list[float]
+    case: str = "A"
+    """A (`search: theme`), P (the default, Pagefind) or C (plain mkdocs-material pages, the floor)."""
     """Per edit: from saving the map until `mkdocs serve` tells the browser to reload, the page holding the new text."""
 
     @property
@@ -239,16 +241,19 @@ class ServeRun:
         return statistics.median(self.seconds)
 
 
-def serve_latency(site: Path, edits: int, *, dirty: bool) -> ServeRun:
+def serve_latency(site: Path, edits: int, *, dirty: bool, case: str = "A") -> ServeRun:
     """Start `mkdocs serve` on the playbook, save one map `edits` times, time each until the edit is on screen.
 
     On screen: the server has rebuilt and tells the browsers to reload ("Reloading browsers"), and the
-    map's page it then serves holds the new sentence. The first build is not counted.
+    map's page it then serves holds the new sentence. The first build is not counted. `site` is the
+    generated playbook's A folder for A and P (P: with `mkdocs-pagefind.yml`), its C folder for C.
     """
+    maps = site / ("docs/maps" if case == "C" else "maps")
+    config = ["-f", PAGEFIND_CONFIG] if case == "P" else []
     with socket.socket() as probe:  # a free port: never a fixed one on a shared machine
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
+    command = [str(BIN / "mkdocs"), "serve", *config, "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
     process = subprocess.Popen(command, cwd=site, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[tuple[float, str]] = queue.Queue()
 
@@ -273,8 +278,8 @@ def serve_latency(site: Path, edits: int, *, dirty: bool) -> ServeRun:
 
     try:
         wait_for("Serving on", 0.0)
-        target = sorted((site / "maps").rglob("*.md"))[len(list((site / "maps").rglob("*.md"))) // 3]
-        url = f"http://127.0.0.1:{port}/maps/{target.relative_to(site / 'maps').with_suffix('').as_posix()}/"
+        target = sorted(maps.rglob("*.md"))[len(list(maps.rglob("*.md"))) // 3]
+        url = f"http://127.0.0.1:{port}/maps/{target.relative_to(maps).with_suffix('').as_posix()}/"
         original = target.read_text(encoding="utf-8")
         seconds = []
         for edit in range(edits):
@@ -288,10 +293,11 @@ def serve_latency(site: Path, edits: int, *, dirty: bool) -> ServeRun:
                     raise SystemExit(f"after the rebuild, {url} does not show the edit")
             seconds.append(reloaded - start)
             print(
-                f"  serve{' --dirty' if dirty else ''}: edit {edit + 1} on screen after {seconds[-1]:.2f} s", flush=True
+                f"  {case} serve{' --dirty' if dirty else ''}: edit {edit + 1} on screen after {seconds[-1]:.2f} s",
+                flush=True,
             )
         target.write_text(original, encoding="utf-8")
-        return ServeRun(len(list((site / "maps").rglob("*.md"))), dirty, seconds)
+        return ServeRun(len(list(maps.rglob("*.md"))), dirty, seconds, case)
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -93,12 +93,16 @@ def _save(file: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("dirty", "maps_in_nav"),
-    [(False, True), (True, False), (True, True)],
-    ids=["serve", "serve --dirty", "serve --dirty, maps in the navigation"],
+    ("dirty", "options"),
+    [(False, ""), (True, "nav_max_maps: 2"), (True, ""), (True, "nav_max_maps: 2\nindex_page_size: 1")],
+    ids=["serve", "serve --dirty", "serve --dirty, maps in the navigation", "serve --dirty, indexes in pages"],
 )
-def test_a_rebuild_after_saving_a_map_equals_a_clean_build(tmp_path: Path, dirty: bool, maps_in_nav: bool) -> None:
-    served = _playbook(tmp_path / "served", "" if maps_in_nav else "nav_max_maps: 2")
+def test_a_rebuild_after_saving_a_map_equals_a_clean_build(tmp_path: Path, dirty: bool, options: str) -> None:
+    """The saved map changes its title (its place in every list of maps), its segment, an item and an
+    item's needs (which needs pages list it); with `index_page_size: 1` every index lists its groups, one
+    entry a page, so that a page the map leaves or joins changes as do the pages of its group it is not on."""
+    maps_in_nav = "nav_max_maps" not in options
+    served = _playbook(tmp_path / "served", options)
     config = _config(served)
     _start_serving(config, dirty=dirty)
     build(config, dirty=dirty)
@@ -112,7 +116,8 @@ def test_a_rebuild_after_saving_a_map_equals_a_clean_build(tmp_path: Path, dirty
     map_file = served / EDITED
     text = map_file.read_text(encoding="utf-8")
     edited = (
-        text.replace("title: Orthopedisch arts", "title: Orthopedisch chirurg")
+        text.replace("title: Orthopedisch arts", "title: Anesthesist")
+        .replace("segment: Zorg", "segment: Retail")
         .replace("Overvolle prullenbakken op de afdeling.", "Lege gangen na de verbouwing.")
         .replace("- Personeelschaarste op de operatiekamer. #economisch", "- Wachtlijsten. #economisch #psychologisch")
     )
@@ -149,7 +154,7 @@ def test_a_rebuild_after_saving_a_map_equals_a_clean_build(tmp_path: Path, dirty
     compared = [path for path in rebuilt if not (dirty and path == "search/search_index.json")]
     assert [path for path in compared if rebuilt[path] != fresh[path]] == []
     assert "Lege gangen na de verbouwing." in rebuilt["maps/zorg/arts/index.html"].decode()
-    assert "Orthopedisch chirurg" in rebuilt["accounts/ziekenhuis-oost/index.html"].decode()
+    assert "Anesthesist" in rebuilt["accounts/ziekenhuis-oost/index.html"].decode()
     assert "Wachtlijsten." in rebuilt["search/search_index.json"].decode()
 
 

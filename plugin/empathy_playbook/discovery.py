@@ -29,6 +29,8 @@ class MapCache:
     def __init__(self) -> None:
         self._maps: dict[tuple[str, str], tuple[tuple[int, int, int], EmpathyMap]] = {}
         self._settings: tuple[object, int] | None = None
+        self._stamps: dict[str, tuple[int, int, int] | None] = {}
+        """By map path: the stamp of the file as it was when the map given out was read (None: not known)."""
 
     def read(self, file: Path, root: Path, base: Path, settings: Settings) -> EmpathyMap:
         if self._settings != (settings.vocabulary, settings.max_bytes):
@@ -38,18 +40,27 @@ class MapCache:
             status = file.stat()
         except OSError:
             self._maps.pop(key, None)
-            return _read(file, root, base, settings)
+            m = _read(file, root, base, settings)
+            self._stamps[m.path] = None
+            return m
         stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
         cached = self._maps.get(key)
         if cached is None or cached[0] != stamp:
             cached = self._maps[key] = (stamp, _read(file, root, base, settings))
         m = cached[1]
+        self._stamps[m.path] = stamp
         return dataclasses.replace(m, problems=list(m.problems))
+
+    def stamp(self, path: str) -> tuple[int, int, int] | None:
+        """The modification time, size and inode of the map at `path` (from the project root) when the map
+        last given out was read: a file saved again meanwhile has another. None for a map not read here."""
+        return self._stamps.get(path)
 
     def forget_others(self, kept: Iterable[tuple[Path, Path]]) -> None:
         """Drop the maps of files no longer read (deleted or renamed)."""
         keep = {(str(file), str(base)) for file, base in kept}
         self._maps = {key: value for key, value in self._maps.items() if key in keep}
+        self._stamps = {}
 
 
 def _read(file: Path, root: Path, base: Path, settings: Settings) -> EmpathyMap:

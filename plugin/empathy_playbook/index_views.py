@@ -8,8 +8,10 @@ that grow with every map. Every value from a map goes through `escape`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
+from typing import TypeVar
 
 from markupsafe import Markup, escape
 
@@ -37,6 +39,8 @@ from .review import Overdue, overdue_maps
 from .section_html import plain_text
 from .slugs import slugify, unique_slugs
 
+T = TypeVar("T")
+
 STATIC_ROWS = 100
 """Maps the overview writes into its HTML when it has more than fit on a page: the first screen, before
 (or without) JavaScript. The rest come from the page's JSON data as the reader scrolls."""
@@ -60,25 +64,42 @@ class IndexViews:
         """
         found = [GeneratedPage(OVERVIEW_PAGE, PageKind.OVERVIEW, self.overview_page, in_nav=True)]
         for segment, parts in self.segment_parts:
-            found += [self._part(part, self._segment_part(segment, parts, part)) for part in parts]
+            found += self._parts(parts, segment.name, _itself, functools.partial(self._segment_part, segment, parts))
         found.append(GeneratedPage(NEEDS_PAGE, PageKind.NEEDS, self.needs_page, in_nav=True, searchable=False))
         for cell in self.matrix.cells.values():
-            found += [
-                self._part(part, self._need_part(cell.key, cell.segment, cell.parts, part)) for part in cell.parts
-            ]
+            view = functools.partial(self._need_part, cell.key, cell.segment, cell.parts)
+            found += self._parts(cell.parts, f"{cell.key} {cell.segment.name}", _map_of_entry, view)
         found.append(GeneratedPage(METAPHORS_PAGE, PageKind.METAPHORS, self.metaphors_page, in_nav=True))
         for metaphor, parts in self.metaphor_parts:
-            found += [self._part(part, self._metaphor_part(metaphor.name, parts, part)) for part in parts]
+            found += self._parts(
+                parts, metaphor.name, _itself, functools.partial(self._metaphor_part, metaphor.name, parts)
+            )
         found.append(GeneratedPage(REVIEW_PAGE, PageKind.REVIEW, self.review_page, in_nav=True))
         for (name, _), owner_parts in self.review_parts:
-            found += [self._part(part, self._review_part(name, owner_parts, part)) for part in owner_parts]
+            view = functools.partial(self._review_part, name, owner_parts)
+            found += self._parts(owner_parts, name, _map_of_overdue, view)
         # Account names, coverage and map titles: the maps are searchable, an account is a search filter.
         found.append(GeneratedPage(ACCOUNTS_PAGE, PageKind.ACCOUNTS, self.accounts_page, in_nav=True, searchable=False))
         return found
 
     @staticmethod
-    def _part(part: Part[object], render: PageView) -> GeneratedPage:
-        return GeneratedPage(part.path, PageKind.INDEX_PART, render, searchable=False)
+    def _parts(
+        parts: Sequence[Part[T]], name: str, map_of: Callable[[T], EmpathyMap], view: Callable[[Part[T]], PageView]
+    ) -> list[GeneratedPage]:
+        """The pages of a group. Each shows the maps of its own entries, and of the rest of its group only
+        the group's name, its size and its pages: what a rebuild compares (rebuild.py)."""
+        group = repr((name, [map_of(entry).path for part in parts for entry in part.entries]))
+        return [
+            GeneratedPage(
+                part.path,
+                PageKind.INDEX_PART,
+                view(part),
+                searchable=False,
+                shows=tuple(map_of(entry).path for entry in part.entries),
+                group=group,
+            )
+            for part in parts
+        ]
 
     @cached_property
     def segments(self) -> list[Segment]:
@@ -512,6 +533,18 @@ class _Urls:
         if target not in self.cache:
             self.cache[target] = self.url(target)
         return self.cache[target]
+
+
+def _itself(m: EmpathyMap) -> EmpathyMap:
+    return m
+
+
+def _map_of_entry(entry: NeedEntry) -> EmpathyMap:
+    return entry.map
+
+
+def _map_of_overdue(item: Overdue) -> EmpathyMap:
+    return item.map
 
 
 def _sub(html: str) -> str:

@@ -93,3 +93,9 @@ class GeneratedPage:
     """A whole HTML document of its own (a meeting card, made to be printed), not a page of the site's theme."""
     source: str = ""
     """The map file the page is made from (a map page, a meeting card), for messages; empty for the others."""
+    shows: tuple[str, ...] | None = None
+    """For a rebuild (rebuild.py), on a page that is not a map's own: the maps (their paths) whose content
+    it shows, once per entry; None when it may show any map (an index of every map)."""
+    group: str = ""
+    """With `shows`: the rest of what the page shows, as text that changes when it does (the group's name
+    and every entry of the group, for a page of a long index)."""

@@ -45,7 +45,7 @@ from .publishing import (
     external_settings,
     line_of,
 )
-from .rebuild import page_keys
+from .rebuild import TemplateCache, page_keys, remove_stale
 from .registry import generated_pages
 from .render import Renderer
 from .search_index import BUNDLE_DIR, FACETS, SearchIndexError, index_site, mark_searchable
@@ -141,14 +141,18 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._urls: dict[tuple[str, str], str] = {}
         """Relative URLs by (the page's URL, the page path linked to), for one build."""
         self._map_cache = MapCache()
+        """Parsed maps, kept from one build to the next: `mkdocs serve` re-reads only the maps that changed
+        (MkDocs keeps a plugin with an on_startup method for the whole serve)."""
+        self._templates = TemplateCache()
+        """Compiled templates, kept from one rebuild of `mkdocs serve` to the next (rebuild.py)."""
         self._dirty = False
         self._built_keys: dict[str, str] = {}
         """With --dirty: the key of each generated page's inputs when it was last written (rebuild.py)."""
         self._keys: dict[str, str] = {}
+        self._written: set[str] = set()
+        """With --dirty: the files (paths in the site) the last build had, to remove those the next one has not."""
         self._meta: dict[str, dict[str, Any]] = {}
         """Each generated page's meta (its title) as last rendered: with --dirty, for the pages not rendered again."""
-        """Parsed maps, kept from one build to the next: `mkdocs serve` re-reads only the maps that changed
-        (MkDocs keeps a plugin with an on_startup method for the whole serve)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects its live-reload script into every page: a per-page policy would block it.
@@ -228,6 +232,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         # file's modification time at every include and import, some 20 stat() calls per page. `mkdocs serve`
         # makes a new environment for every rebuild, so edited templates still show.
         env.auto_reload = False
+        if self._serving:
+            env.bytecode_cache = self._templates
         if self._dirty:
             self._read_titles_of_pages_not_written(config, files)
         if not self._pagefind:
@@ -271,6 +277,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             _report(problem, self.labels.language)
         overrides = [Path(d) for d in config.theme.dirs if (Path(d) / "empathy_playbook").is_dir()]
         renderer = self._renderer = Renderer(playbook, self.settings, self.labels, overrides)
+        if self._serving:
+            renderer.env.bytecode_cache = self._templates
         self._maps = playbook.maps
         # One Markdown instance per build, with the site's extensions, reset between conversions.
         # Minus those that read files or run code: a map must not publish the checkout (extensions.py).
@@ -284,7 +292,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._pages, self._standalone, self._urls, self._packed = {}, {}, {}, {}
         pages = generated_pages(renderer)
         # With --dirty, MkDocs writes only the pages whose file says it changed: a generated page changed when its inputs did.
-        self._keys = page_keys(renderer, pages, self.root, _site_key(config)) if self._dirty else {}
+        self._keys = page_keys(renderer, pages, self._map_cache.stamp, _site_key(config)) if self._dirty else {}
         if self._keys != self._built_keys and any(page.in_nav and page.kind is PageKind.MAP for page in pages):
             # Every page's navigation lists the maps (a small playbook): a changed map changes every page.
             self._keys = {}
@@ -496,8 +504,14 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     def _write_standalone_pages(self, config: MkDocsConfig) -> None:
         if not self.options.enabled:
             return
+        site = Path(config.site_dir)
+        targets = {path: _standalone_file(page_url) for path, (_, page_url) in self._standalone.items()}
+        if self._dirty:  # a clean build empties the site first; MkDocs' --dirty leaves what is gone
+            written = {file.dest_uri for file in self._files} | set(targets.values())
+            remove_stale(site, self._written, written)
+            self._written = written
         for page, page_url in self._standalone.values():
-            target = Path(config.site_dir) / (page_url + "index.html" if page_url.endswith("/") else page_url)
+            target = site / targets[page.path]
             if self._unchanged(page.path) and target.is_file():
                 continue
             url = self._url_for(page_url)
@@ -573,6 +587,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 def _standalone_url(page: GeneratedPage, config: MkDocsConfig) -> str:
     stem = page.path.removesuffix(".md")
     return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
+
+
+def _standalone_file(url: str) -> str:
+    """The file of a standalone page in the site, from its URL."""
+    return url + "index.html" if url.endswith("/") else url
 
 
 def _no_markdown(source: str) -> str:

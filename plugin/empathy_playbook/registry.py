@@ -21,6 +21,7 @@ def generated_pages(renderer: Renderer) -> list[GeneratedPage]:
     # mkdocs-material renders the whole navigation into every page: with every map in it, the build
     # grows with the square of the number of maps. Above the limit the overview leads to them instead.
     maps_in_nav = len(playbook.maps) <= settings.nav_max_maps
+    onboarding = {step.map for step in settings.onboarding}
     return [
         *(
             GeneratedPage(
@@ -40,8 +41,15 @@ def generated_pages(renderer: Renderer) -> list[GeneratedPage]:
             )
             for account in renderer.accounts
         ),
-        GeneratedPage(ONBOARDING_PAGE, PageKind.ONBOARDING, renderer.onboarding_page, in_nav=True),
-        GeneratedPage(COMPARE_PAGE, PageKind.COMPARE, renderer.compare_page, searchable=False),
+        GeneratedPage(
+            ONBOARDING_PAGE,
+            PageKind.ONBOARDING,
+            renderer.onboarding_page,
+            in_nav=True,
+            shows=tuple(m.path for m in playbook.maps if m.url_path in onboarding),
+        ),
+        # It lists the map pages' addresses only; the browser loads the maps it compares.
+        GeneratedPage(COMPARE_PAGE, PageKind.COMPARE, renderer.compare_page, searchable=False, shows=()),
         # Meeting cards are standalone documents: a theme page per map (navigation, search, scripts)
         # would double the cost of the build.
         *(
