@@ -24,7 +24,6 @@ MAX_BLOCKS = 2_000
 takes each block off the front of a list of them all, costing the square of their number (a megabyte of
 `a`, `---`, blank line, or of code fences, stalls a build for minutes); a map needs a hundred or so."""
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_ATX_H2 = re.compile(r"^##(?!#)(.*)$")
 _ATX_HEADING = re.compile(r"^#{1,6}")
 _SETEXT_H2_UNDERLINE = re.compile(r"^-+ *$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
@@ -58,46 +57,47 @@ class Body:
     flattened: dict[int, depth.Flattened] = field(default_factory=dict)
 
 
-@dataclass
-class _Fence:
-    """Tracks whether a line is inside a fenced code block (a closing fence is as long or longer)."""
-
-    marker: str = ""
-    opened_at: int = 0
-
-    def step(self, line: str, number: int) -> bool:
-        """Feed one line; true when the line is part of a fence (its markers included)."""
-        if not self.marker and "`" not in line and "~" not in line:  # the common case, without a regex
-            return False
-        match = _FENCE.match(line)
-        if not self.marker:
-            if match:
-                self.marker, self.opened_at = match.group(1), number
-                return True
-            return False
-        closes = match and match.group(1)[0] == self.marker[0] and len(match.group(1)) >= len(self.marker)
-        if closes and not line.strip().strip(self.marker[0]):
-            self.marker = ""
-        return True
-
-
 def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vocabulary) -> Body:
-    """Split the body (its lines, the first being file line `first_line`) into sections."""
+    """Split the body (its lines, the first being file line `first_line`) into sections.
+
+    One pass over the lines does what each line needs: fence tracking, the count of blocks, headings,
+    the depth checks and the list items with their tags. A pattern is only tried on a line that can
+    match it (by its first character, or a character it must hold); the scans for HTML and includes
+    only run when the body holds a character they look for. Problems found on one line keep the order
+    in which the checks were made one after another: each kind of check reports into a list of its own.
+    """
     body = Body()
     outside_fences: list[SourceLine] = []
-    current: Section | None = None
-    fence = _Fence()
+    depth_scan = depth.Scan(Report(report.path))
+    items_report, intro_report = Report(report.path), Report(report.path)
+    marker, opened_at = "", 0  # the open fence's marker (a closing fence is as long or longer), and its line
     skip_underline = False
     headings = 0
     blocks, blank_before, as_written_from = 0, True, 0
+    last_written = first_line - 1
+    part = body.intro  # where the next line goes: the introduction, then each section's lines
+    items: list[Item] | None = None  # where the part's items go (None: the introduction, which has none)
+    item_lines: list[SourceLine] = []  # the lines of the item being read
+    item_text = ""  # its first line after the list marker
 
+    def close_item() -> None:
+        nonlocal item_lines
+        if item_lines:
+            item = _item(item_lines, item_text, items_report, vocabulary)
+            if item is not None and items is not None:
+                items.append(item)
+            item_lines = []
+
+    count = len(lines)
     for index, line in enumerate(lines):
         number = first_line + index
+        stripped = line.strip()
+        if stripped:
+            last_written = number
+        fence = _FENCE.match(line) if "`" in line or "~" in line else None
         if not as_written_from:
-            blank = not line.strip()
-            if (blank_before and not blank) or (
-                not fence.marker and ("`" in line or "~" in line) and _FENCE.match(line)
-            ):
+            blank = not stripped
+            if (blank_before and not blank) or (not marker and fence):
                 blocks += 1
                 if blocks > MAX_BLOCKS:
                     as_written_from = number
@@ -106,74 +106,113 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
         if skip_underline:
             skip_underline = False
             continue
+        entry = (number, line)
+        if marker or fence:  # part of a fence, its markers included: code, shown as written
+            if not marker and fence:
+                marker, opened_at = fence.group(1), number
+            elif (
+                fence
+                and fence.group(1)[0] == marker[0]
+                and len(fence.group(1)) >= len(marker)
+                and not stripped.strip(marker[0])
+            ):
+                marker = ""
+            close_item()
+            part.append(entry)
+            continue
+        outside_fences.append(entry)
+        depth_scan.line(entry, not stripped)
         heading: str | None = None
-        if not fence.step(line, number):
-            outside_fences.append((number, line))
-            atx = _ATX_H2.match(line) if headings <= MAX_SECTIONS else None
-            if atx and headings == MAX_SECTIONS:
+        first = line[:1]
+        if first == "#" and line[1:2] == "#" and line[2:3] != "#" and headings <= MAX_SECTIONS:  # '## Ziet'
+            if headings == MAX_SECTIONS:
                 headings += 1
                 report.error(number, "section.too_many", limit=MAX_SECTIONS)
-                atx = None
-            if atx:
-                heading = atx.group(1).strip().rstrip("#").strip()
-                if atx.group(1)[:1] not in ("", " ", "\t"):
+            else:
+                written = line[2:]
+                heading = written.strip().rstrip("#").strip()
+                if written[:1] not in ("", " ", "\t"):
                     report.warning(number, "heading.no_space", heading=quoted(heading))
-            elif (
-                headings < MAX_SECTIONS
-                and index + 1 < len(lines)
-                and _is_underline(lines[index + 1])
-                and _is_setext_heading(lines, index)
-            ):
-                heading = line.strip()
-                skip_underline = True
-                report.warning(number, "heading.underlined", heading=quoted(heading))
-            elif headings < MAX_SECTIONS and line[:1] == "#" and (other := _OTHER_LEVEL_HEADING.match(line)):
-                # '# Ziet' or '### Gains': a section's heading at the wrong level. Read as the section it names,
-                # so that its items are not shown under the section before it, and say how to write it.
-                written = other.group(2).rstrip(" \t#")
-                key = vocabulary.section_for(written)
-                if key and key not in body.sections:
-                    heading = written
-                    report.error(
-                        number,
-                        "heading.level",
-                        written=quoted(line.strip()),
-                        level=len(other.group(1)),
-                        heading=quoted(heading),
-                    )
-        if heading is None:
-            (current.lines if current else body.intro).append((number, line))
+        elif (
+            headings < MAX_SECTIONS
+            and index + 1 < count
+            and _is_underline(lines[index + 1])
+            and _is_setext_heading(lines, index)
+        ):
+            heading = stripped
+            skip_underline = True
+            report.warning(number, "heading.underlined", heading=quoted(heading))
+        elif headings < MAX_SECTIONS and first == "#" and (other := _OTHER_LEVEL_HEADING.match(line)):
+            # '# Ziet' or '### Gains': a section's heading at the wrong level. Read as the section it names,
+            # so that its items are not shown under the section before it, and say how to write it.
+            written = other.group(2).rstrip(" \t#")
+            key = vocabulary.section_for(written)
+            if key and key not in body.sections:
+                heading = written
+                report.error(
+                    number,
+                    "heading.level",
+                    written=quoted(stripped),
+                    level=len(other.group(1)),
+                    heading=quoted(heading),
+                )
+        if heading is not None:
+            close_item()
+            headings += 1
+            section = Section(vocabulary.section_for(heading) or "", heading, number)
+            owner = _place(section, body, report, vocabulary)
+            part, items = owner.lines, owner.items
             continue
-        headings += 1
-        current = Section(vocabulary.section_for(heading) or "", heading, number)
-        _place(current, body, report, vocabulary)
+        part.append(entry)
+        # The list items, and need tags outside them.
+        list_item = None
+        start = stripped[:1]
+        if start and (start in "-*+0123456789" or start > "\x7f"):  # any non-ASCII character may be a digit
+            list_item = _LIST_ITEM.match(line)
+            if list_item and start in "-*" and line.count(start) >= 3 and _THEMATIC_BREAK.match(line):
+                list_item = None
+        if list_item or not stripped:
+            close_item()
+        if list_item and items is not None:
+            if not item_lines:
+                item_text = list_item.group(2) or ""
+            item_lines.append(entry)
+        elif item_lines and stripped:
+            item_lines.append(entry)
+        elif stripped and "#" in line:
+            in_intro = items is None
+            _warn_tags_outside_item(number, line, intro_report if in_intro else items_report, vocabulary, in_intro)
+    close_item()
 
+    text = "\n".join(lines)
     body.unsafe_lines = safe_html.scan(outside_fences, report)
-    _warn_includes(outside_fences, report)
-    body.flattened = depth.find(outside_fences, report)
+    if "8<" in text or "{!" in text:
+        _warn_includes(outside_fences, report)
+    body.flattened = depth_scan.finish()
+    report.problems += depth_scan.report.problems
     if as_written_from:  # every line from there, code and blank lines included, as one text per section
         for number in range(as_written_from, first_line + len(lines)):
             body.flattened[number] = depth.Flattened.PIECES
-    outside = {number for number, _ in outside_fences}
-    for part in [body.intro, *(section.lines for section in [*body.sections.values(), *body.other_sections])]:
-        shown = [(n, text) for n, text in part if n in outside and not _as_written(body.flattened.get(n))]
-        for number in safe_html.warn_unclosed(shown, report):
-            body.flattened[number] = body.flattened.get(number, depth.Flattened(0)) | depth.Flattened.TAGS
-    if fence.marker:
-        report.error(fence.opened_at, "fence.unclosed", fence=fence.marker)
+    if "<" in text:
+        outside = {number for number, _ in outside_fences}
+        for part in [body.intro, *(section.lines for section in [*body.sections.values(), *body.other_sections])]:
+            shown = [(n, line) for n, line in part if n in outside and not _as_written(body.flattened.get(n))]
+            for number in safe_html.warn_unclosed(shown, report):
+                body.flattened[number] = body.flattened.get(number, depth.Flattened(0)) | depth.Flattened.TAGS
+    if marker:
+        report.error(opened_at, "fence.unclosed", fence=marker)
 
+    report.problems += items_report.problems
     for section in [*body.sections.values(), *body.other_sections]:
-        section.items = _items(section.lines, report, vocabulary)
-        if _is_blank(section.markdown):
+        if _is_blank(section.lines):
             report.error(section.line, "section.empty", heading=quoted(section.heading))
     missing = [key for key in GRID_SECTIONS if key not in body.sections]
     for section in body.other_sections:
         _unknown_heading(section, missing, report, vocabulary)
     # Where a missing section can go: below the last line of the map (one message per missing section).
-    end = max((first_line + index for index, line in enumerate(lines) if line.strip()), default=first_line - 1)
     for key in missing:
-        report.error(max(end, 1), "section.missing", section=SectionName(key))
-    _items(body.intro, report, vocabulary, in_intro=True)
+        report.error(max(last_written, 1), "section.missing", section=SectionName(key))
+    report.problems += intro_report.problems
     return body
 
 
@@ -229,66 +268,45 @@ def _unknown_heading(section: Section, missing: list[str], report: Report, vocab
     report.warning(section.line, "heading.unknown", heading=quoted(section.heading), suggestion=suggestion)
 
 
-def _place(section: Section, body: Body, report: Report, vocabulary: Vocabulary) -> None:
+def _place(section: Section, body: Body, report: Report, vocabulary: Vocabulary) -> Section:
+    """Add the section to the body; the section whose lines (and items) the lines below its heading extend."""
     if not section.key:
         body.other_sections.append(section)
-        return
+        return section
     first = body.sections.get(section.key)
     if first is None:
         body.sections[section.key] = section
-        return
+        return section
     report.error(section.line, "section.twice", heading=quoted(section.heading), first=first.line, second=section.line)
     # Keep what was written under the second heading: it is read on, after the first's lines.
     first.lines.append((section.line, ""))
     section.lines = first.lines
+    return first
 
 
-def _is_blank(markdown: str) -> bool:
-    return not _HTML_COMMENT.sub("", markdown).strip()
+def _is_blank(lines: list[SourceLine]) -> bool:
+    """Nothing in the lines but whitespace and HTML comments."""
+    if any("<!--" in line for _, line in lines):
+        return not _HTML_COMMENT.sub("", "\n".join(line for _, line in lines)).strip()
+    return not any(line.strip() for _, line in lines)
 
 
-def _items(lines: list[SourceLine], report: Report, vocabulary: Vocabulary, in_intro: bool = False) -> list[Item]:
-    """The list items among `lines`, with their need tags; warns about tags where they do not count."""
-    items: list[Item] = []
-    item_lines: list[SourceLine] = []
-    fence = _Fence()
-
-    def close_item() -> None:
-        if item_lines:
-            item = _item(item_lines, report, vocabulary)
-            if item is not None:
-                items.append(item)
-            item_lines.clear()
-
-    for number, line in lines:
-        if fence.step(line, number):
-            close_item()
-            continue
-        is_item = bool(_LIST_ITEM.match(line)) and not _THEMATIC_BREAK.match(line)
-        if is_item or not line.strip():
-            close_item()
-        if (is_item and not in_intro) or (item_lines and line.strip()):
-            item_lines.append((number, line))
-        elif line.strip():
-            _warn_tags_outside_item(number, line, report, vocabulary, in_intro)
-    close_item()
-    return items
-
-
-def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> Item | None:
-    first = _LIST_ITEM.match(lines[0][1])
-    parts = [first.group(2) or "" if first else lines[0][1], *(text for _, text in lines[1:])]
-    text = " ".join(part.strip() for part in parts).strip()
+def _item(lines: list[SourceLine], first_text: str, report: Report, vocabulary: Vocabulary) -> Item | None:
+    """The item of `lines` (the first starts with a list marker, `first_text` is what follows it), if it has text."""
+    if len(lines) == 1:
+        text = first_text.strip()
+    else:
+        text = " ".join([first_text.strip(), *(line.strip() for _, line in lines[1:])]).strip()
     if not text:
         return None
     last_line, last_raw = lines[-1]
     tail = tag_tail(last_raw)
-    if not tail or len(tail.group().rstrip()) >= len(text) + 1:
+    if not tail or len(tail[1].rstrip()) >= len(text) + 1:
         return Item(text=text, line=last_line, first_line=lines[0][0])
     needs: list[str] = []
     unknown: list[str] = []
     warned: set[str] = set()
-    for word in _TAG.findall(tail.group()):
+    for word in _TAG.findall(tail[1]):
         key = vocabulary.need_for(word)
         if key is None:
             unknown.append(f"#{word}")
@@ -309,39 +327,29 @@ def _item(lines: list[SourceLine], report: Report, vocabulary: Vocabulary) -> It
             needs.append(key)
     if not needs:
         return Item(text=text, line=last_line, first_line=lines[0][0])
-    without_tags = text[: len(text) - len(tail.group().strip())].rstrip()
+    without_tags = text[: len(text) - len(tail[1].strip())].rstrip()
     return Item(
         text=" ".join([without_tags, *unknown]),
         line=last_line,
         needs=tuple(needs),
-        tag_column=tail.start,
+        tag_column=tail[0],
         unknown_tags=tuple(unknown),
         first_line=lines[0][0],
     )
 
 
-@dataclass(frozen=True)
-class TagTail:
-    """Where a line's trailing `#word`s start, and the text from there (leading whitespace included)."""
-
-    start: int
-    text: str
-
-    def group(self) -> str:
-        return self.text
-
-
-def tag_tail(line: str) -> TagTail | None:
+def tag_tail(line: str) -> tuple[int, str] | None:
+    """Where the line's trailing `#word`s start, and the text from there (leading whitespace included)."""
     if "#" not in line:
         return None
     match = _REVERSED_TAG_TAIL.match(line[::-1])
     if match is None or "#" not in match.group():
         return None
     start = len(line) - match.end()
-    return TagTail(start, line[start:])
+    return start, line[start:]
 
 
 def _warn_tags_outside_item(number: int, line: str, report: Report, vocabulary: Vocabulary, in_intro: bool) -> None:
     tail = tag_tail(line)
-    if tail and any(vocabulary.need_for(word) for word in _TAG.findall(tail.group())):
+    if tail and any(vocabulary.need_for(word) for word in _TAG.findall(tail[1])):
         report.warning(number, "tag.in_introduction" if in_intro else "tag.outside_item")

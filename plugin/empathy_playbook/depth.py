@@ -62,20 +62,81 @@ class Flattened(enum.Flag):
     Python-Markdown scans from each one to the next `>`, across lines, so thousands cost the square."""
 
 
-def find(lines: list[SourceLine], report: Report) -> dict[int, Flattened]:
-    """The lines (outside code) that must be flattened before conversion, each reported as an error."""
-    flattened: dict[int, Flattened] = {}
-    unit: list[SourceLine] = []
-    stray: list[int] = []
-    stray_count = 0
+class Scan:
+    """Finds, line by line (those outside code, in order), what must be flattened before conversion; each
+    finding is reported as an error. Fed by the body's one pass over a map's lines (body.split_body)."""
 
-    def flag(number: int, kind: Flattened) -> None:
-        flattened[number] = flattened.get(number, Flattened(0)) | kind
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.flattened: dict[int, Flattened] = {}
+        """The lines (outside code) that must be flattened before conversion."""
+        self._unit: list[SourceLine] = []
+        """The lines of the paragraph or list item being read (consecutive lines: a gap or a blank line ends it)."""
+        self._previous = 0
+        self._headings = 0
+        self._stray: list[int] = []
+        self._stray_count = 0
 
-    def close_unit() -> None:
-        length = sum(len(line) + 1 for _, line in unit)
+    def line(self, entry: SourceLine, blank: bool) -> None:
+        """The next line outside code (`blank`: it holds only whitespace)."""
+        number, line = entry
+        unit = self._unit
+        if unit and (blank or number != self._previous + 1):  # a gap (code left out) or a blank line ends a paragraph
+            self._close_unit()
+        self._previous = number
+        if blank:
+            return
+        first = line[0]
+        # Each pattern only where it can match: by the line's first character (any non-ASCII one may be a digit).
+        if (
+            first in "#=-"
+            and _HEADING.match(line)
+            and (first == "#" or (self._unit and not _LIST_ITEM.match(self._unit[-1][1])))
+        ):
+            self._headings += 1
+            if self._headings == MAX_HEADINGS + 1:
+                self.report.error(number, "depth.too_many_headings", limit=MAX_HEADINGS)
+            if self._headings > MAX_HEADINGS:
+                self._flag(number, Flattened.HEADING)
+        if first in " \t-*+0123456789" or first > "\x7f":
+            item = _LIST_ITEM.match(line)
+            if item:
+                self._close_unit()
+                depth = len(item.group(1).expandtabs(4)) // 4 + 1
+                if depth > MAX_DEPTH:
+                    self.report.error(number, "depth.list", depth=depth, limit=MAX_DEPTH)
+                    self._flag(number, Flattened.LIST)
+        if first == ">" or (first == " " and ">" in line[:4]):
+            quotes = _QUOTES.match(line)
+            if quotes and quotes.group().count(">") > MAX_DEPTH:
+                self.report.error(number, "depth.quote", depth=quotes.group().count(">"), limit=MAX_DEPTH)
+                self._flag(number, Flattened.QUOTE)
+        if "<" in line:
+            found = len(_stray_angles(line))
+            if found:
+                self._stray.append(number)
+                self._stray_count += found
+        self._unit.append(entry)
+
+    def finish(self) -> dict[int, Flattened]:
+        """The lines to flatten, once every line is read."""
+        self._close_unit()
+        if self._stray_count > MAX_STRAY_ANGLES:  # only then: in an indented code block `&lt;` shows as written
+            for number in self._stray:
+                self._flag(number, Flattened.ANGLE)
+        return self.flattened
+
+    def _flag(self, number: int, kind: Flattened) -> None:
+        self.flattened[number] = self.flattened.get(number, Flattened(0)) | kind
+
+    def _close_unit(self) -> None:
+        unit = self._unit
+        if not unit:
+            return
+        text = unit[0][1] if len(unit) == 1 else "\n".join(line for _, line in unit)
+        length = len(text) + 1
         if length > MAX_BLOCK_CHARACTERS:
-            report.error(
+            self.report.error(
                 unit[0][0],
                 "depth.block_too_long",
                 block=_block(unit),
@@ -83,50 +144,12 @@ def find(lines: list[SourceLine], report: Report) -> dict[int, Flattened]:
                 limit=Number(MAX_BLOCK_CHARACTERS),
             )
             # Shown as written whatever else was found in it; set at once (a megabyte has half a million lines).
-            flattened.update(dict.fromkeys((number for number, _ in unit), Flattened.INLINE | Flattened.PIECES))
-        elif unit and _too_costly(unit):
-            report.error(unit[0][0], "depth.too_many_marks", block=_block(unit), limit=MAX_EMPHASIS_MARKS)
+            self.flattened.update(dict.fromkeys((number for number, _ in unit), Flattened.INLINE | Flattened.PIECES))
+        elif _too_costly(text):
+            self.report.error(unit[0][0], "depth.too_many_marks", block=_block(unit), limit=MAX_EMPHASIS_MARKS)
             for number, _ in unit:
-                flag(number, Flattened.INLINE)
-        unit.clear()
-
-    previous = 0
-    headings = 0
-    for number, line in lines:
-        if number != previous + 1 or not line.strip():  # a gap (code left out) or a blank line ends a paragraph
-            close_unit()
-        is_heading = _HEADING.match(line) and (line[0] == "#" or (unit and not _LIST_ITEM.match(unit[-1][1])))
-        previous = number
-        if not line.strip():
-            continue
-        if is_heading:
-            headings += 1
-            if headings == MAX_HEADINGS + 1:
-                report.error(number, "depth.too_many_headings", limit=MAX_HEADINGS)
-            if headings > MAX_HEADINGS:
-                flag(number, Flattened.HEADING)
-        item = _LIST_ITEM.match(line)
-        if item:
-            close_unit()
-            depth = len(item.group(1).expandtabs(4)) // 4 + 1
-            if depth > MAX_DEPTH:
-                report.error(number, "depth.list", depth=depth, limit=MAX_DEPTH)
-                flag(number, Flattened.LIST)
-        quotes = _QUOTES.match(line)
-        if quotes and quotes.group().count(">") > MAX_DEPTH:
-            report.error(number, "depth.quote", depth=quotes.group().count(">"), limit=MAX_DEPTH)
-            flag(number, Flattened.QUOTE)
-        if "<" in line:
-            found = len(_stray_angles(line))
-            if found:
-                stray.append(number)
-                stray_count += found
-        unit.append((number, line))
-    close_unit()
-    if stray_count > MAX_STRAY_ANGLES:  # only then: in an indented code block `&lt;` shows as written
-        for number in stray:
-            flag(number, Flattened.ANGLE)
-    return flattened
+                self._flag(number, Flattened.INLINE)
+        self._unit = []
 
 
 def _block(unit: list[SourceLine]) -> Text:
@@ -134,8 +157,9 @@ def _block(unit: list[SourceLine]) -> Text:
     return phrase("what.list_item" if _LIST_ITEM.match(unit[0][1]) else "what.paragraph")
 
 
-def _too_costly(unit: list[SourceLine]) -> bool:
-    text = "\n".join(line for _, line in unit)
+def _too_costly(text: str) -> bool:
+    """Whether the paragraph or list item `text` holds more emphasis marks, or brackets and backticks, than
+    Python-Markdown converts in reasonable time."""
     if text.count("*") + text.count("_") > MAX_EMPHASIS_MARKS:
         return True
     if "[" not in text and "`" not in text:

@@ -10,7 +10,6 @@ anything. The nodes are PyYAML's own, with their marks, so every value keeps its
 from __future__ import annotations
 
 import re
-from typing import cast
 
 import yaml
 
@@ -38,9 +37,7 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
     stack: list[tuple[yaml.Node, list[object]]] = []
     root: yaml.Node | None = None
     references: list[tuple[int, str]] = []  # (line, "&name" or "*name"): reported once, not once per use
-
-    def line(event: yaml.Event) -> int:
-        return first_line + _marks(event)[0].line
+    lines: list[str] | None = None  # the source's lines, once a value may be cut by a comment
 
     def add(node: yaml.Node) -> None:
         nonlocal root
@@ -49,39 +46,47 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
         else:
             root = node
 
-    lines = source.split("\n")
-    for event in yaml.parse(source, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            references.append((line(event), f"*{event.anchor}"))
-            add(yaml.ScalarNode(_STR, "", *_marks(event)))
-            continue
-        if isinstance(event, yaml.CollectionEndEvent):
-            node, children = stack.pop()
-            pairs = list(zip(children[::2], children[1::2], strict=False))
-            node.value = pairs if isinstance(node, yaml.MappingNode) else children
-            add(node)
-            continue
-        if not isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):  # the nodes; aliases are above
-            continue
-        if event.anchor is not None:
-            references.append((line(event), f"&{event.anchor}"))
-        tag = event.tag if event.tag not in (None, "!") else None
-        if tag is not None and tag not in _ALLOWED_TAGS:
-            report.error(line(event), "yaml.tag", tag=quoted(_short_tag(tag)))
-            tag = None
-        if isinstance(event, yaml.ScalarEvent):
-            tag = tag or _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-            # libyaml marks a plain scalar with style '', PyYAML with None: the node says None for both.
-            add(yaml.ScalarNode(tag, event.value, *_marks(event), style=event.style or None))
-            if not event.style:
-                _warn_if_cut_by_comment(event, lines, report, line(event))
-            continue
-        if len(stack) >= MAX_DEPTH:
-            report.error(line(event), "yaml.too_deep", depth=MAX_DEPTH)
-            raise Refused
-        node_class = yaml.MappingNode if isinstance(event, yaml.MappingStartEvent) else yaml.SequenceNode
-        default_tag = "tag:yaml.org,2002:map" if node_class is yaml.MappingNode else "tag:yaml.org,2002:seq"
-        stack.append((node_class(tag or default_tag, [], *_marks(event)), []))
+    # The events by their class (the parser makes exactly these), most frequent first: one pass, no isinstance chain.
+    loader = _Loader(source)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            kind = type(event)
+            if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
+                start, end = event.start_mark, event.end_mark
+                if event.anchor is not None:
+                    references.append((first_line + start.line, f"&{event.anchor}"))
+                tag = event.tag if event.tag not in (None, "!") else None
+                if tag is not None and tag not in _ALLOWED_TAGS:
+                    report.error(first_line + start.line, "yaml.tag", tag=quoted(_short_tag(tag)))
+                    tag = None
+                if kind is _SCALAR:
+                    tag = tag or _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+                    # libyaml marks a plain scalar with style '', PyYAML with None: the node says None for both.
+                    add(yaml.ScalarNode(tag, event.value, start, end, style=event.style or None))
+                    if not event.style and end.line == start.line and "#" in source:
+                        lines = lines or source.split("\n")
+                        _warn_if_cut_by_comment(event.value, end, lines, report, first_line + start.line)
+                    continue
+                if len(stack) >= MAX_DEPTH:
+                    report.error(first_line + start.line, "yaml.too_deep", depth=MAX_DEPTH)
+                    raise Refused
+                if kind is _MAPPING_START:
+                    stack.append((yaml.MappingNode(tag or "tag:yaml.org,2002:map", [], start, end), []))
+                else:
+                    stack.append((yaml.SequenceNode(tag or "tag:yaml.org,2002:seq", [], start, end), []))
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                node, children = stack.pop()
+                pairs = list(zip(children[::2], children[1::2], strict=False))
+                node.value = pairs if isinstance(node, yaml.MappingNode) else children
+                add(node)
+            elif kind is _ALIAS:
+                start, end = event.start_mark, event.end_mark
+                references.append((first_line + start.line, f"*{event.anchor}"))
+                add(yaml.ScalarNode(_STR, "", start, end))
+            # The stream's and the document's start and end hold no node.
+    finally:
+        loader.dispose()
 
     if references:
         first_line_of, name = references[0]
@@ -90,24 +95,22 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
     return root
 
 
-def _marks(event: yaml.Event) -> tuple[yaml.Mark, yaml.Mark]:
-    """Where an event starts and ends. The parser gives every event both; libyaml's marks (`yaml._yaml.Mark`)
-    have the same line and column as PyYAML's, which is all that is read of a node's marks."""
-    return cast("yaml.Mark", event.start_mark), cast("yaml.Mark", event.end_mark)
-
-
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAPPING_START, _SEQUENCE_START = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
 _CUTTING_COMMENT = re.compile(r"[ \t]++(#\S.*)$")
 """' #2' after a plain value: YAML starts a comment there. A comment written on purpose has a space after '#'."""
 
 
-def _warn_if_cut_by_comment(event: yaml.ScalarEvent, lines: list[str], report: Report, line: int) -> None:
-    """`role: Inkoper #2` is the value 'Inkoper' and a comment '#2': say so, since the writer meant the text."""
-    start, end = _marks(event)
-    if end.line != start.line or end.line >= len(lines):
+def _warn_if_cut_by_comment(value: str, end: yaml.Mark, lines: list[str], report: Report, line: int) -> None:
+    """`role: Inkoper #2` is the value 'Inkoper' and a comment '#2': say so, since the writer meant the text.
+
+    `value` is a plain scalar on one line, ending at `end`."""
+    if end.line >= len(lines):
         return
     cut = _CUTTING_COMMENT.match(lines[end.line], end.column)
     if cut:
-        report.warning(line, "yaml.comment", value=quoted(event.value), cut=quoted(cut.group(1)))
+        report.warning(line, "yaml.comment", value=quoted(value), cut=quoted(cut.group(1)))
 
 
 def _short_tag(tag: str) -> str:
