@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import functools
 import logging
+import posixpath
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin
 
 import jinja2
 import markdown
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -27,6 +28,7 @@ from .addresses import clash_problem, clashes
 from .config import EmpathyPlaybookConfig
 from .discovery import MapCache, maps_folder_problem, read_playbook
 from .extensions import for_maps
+from .frames import CONTENT, Frames
 from .i18n import Labels
 from .messages import language_of, say
 from .model import Level, Problem, quoted
@@ -90,19 +92,24 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
       remembered, for `on_post_build`. It also adds the plugin's assets and, unless `indexable`, a
       robots.txt, each only where the site has no file of its own.
     - `on_env` (MkDocs fires it after `on_files`, whose renderer it asks): turns Jinja's check of
-      every template file at every render off (one build reads them once); with Pagefind, gives the
-      header's search box its labels and facets.
+      every template file at every render off (one build reads them once); adds the stand-in template
+      of the framed pages (below); with Pagefind, gives the header's search box its labels and facets.
     - `on_page_content` (priority 50, early, so that other plugins' handlers see the page, not the
       empty stand-in): renders the page with the site's Markdown (`markdown_extensions`, minus those
       that read files or run code, and MkDocs' link rewriting) and sets its title, table of contents
       and anchors. At -100, after every other plugin's handler, it keeps the page's HTML compressed
       until MkDocs writes the page (MkDocs reads every page before it writes one: the generated
-      pages would all be in memory at once).
-    - `on_page_context`, three times: at priority 100, first, it puts the page's HTML back; at 50,
+      pages would all be in memory at once), and gives a generated page outside the navigation our
+      stand-in template (MkDocs picks the template before on_page_context).
+    - `on_page_context`, three times: at priority 100, first, it puts the page's HTML (and its own
+      template in its meta) back; at 50,
       before the search plugins (priority 0) read `page.content`, it swaps in the map's plain text
       for the theme's index; at -50, after them, it puts the full page back for the theme. See
       `RenderedPage.search_html`. With Pagefind the second instead notes which pages Pagefind may
       index and hides every page from the theme's own search plugin (`search: exclude`).
+    - The stand-in template, when MkDocs renders a page with it (after every on_page_context, with the
+      page's final context), renders the theme's own template through `frames.Frames`: once per group of
+      alike pages with stand-ins for the page's own parts, then each page as that frame with its parts.
     - `on_post_page` and `on_post_template` (priority -100, last, so that the policy covers what
       other plugins added): marks the searchable pages' content for Pagefind; every page gets the
       noindex meta (unless `indexable`) and its own Content-Security-Policy, and loads from other
@@ -145,6 +152,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         (MkDocs keeps a plugin with an on_startup method for the whole serve)."""
         self._templates = TemplateCache()
         """Compiled templates, kept from one rebuild of `mkdocs serve` to the next (rebuild.py)."""
+        self._frames = Frames()
+        self._env: jinja2.Environment | None = None
+        self._theme_templates: dict[str, str | None] = {}
+        """The theme template of each generated page to be framed (None: the theme's main.html), until it is rendered."""
+        self._parents: set[str] | None = None
         self._dirty = False
         self._built_keys: dict[str, str] = {}
         """With --dirty: the key of each generated page's inputs when it was last written (rebuild.py)."""
@@ -234,6 +246,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         env.auto_reload = False
         if self._serving:
             env.bytecode_cache = self._templates
+        self._env, self._frames, self._parents = env, Frames(), None
+        # The stand-in template of the generated pages outside the navigation (see _framed_page).
+        loaders: list[jinja2.BaseLoader] = [jinja2.DictLoader({_FRAMED: "{{ empathy_playbook_framed_page() }}"})]
+        env.loader = jinja2.ChoiceLoader(loaders + ([env.loader] if env.loader is not None else []))
+        env.globals["empathy_playbook_framed_page"] = jinja2.pass_context(functools.partial(self._framed_page))
         if self._dirty:
             self._read_titles_of_pages_not_written(config, files)
         if not self._pagefind:
@@ -397,6 +414,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         uri = page.file.src_uri
         if uri not in self._pages:
             return None
+        if not self._pages[uri].in_nav:
+            # MkDocs picks a page's template (its meta `template`) before on_page_context: ours frames the theme's
+            # template (see _framed_page). The page's own meta is back in place for on_page_context.
+            self._theme_templates[uri] = page.meta.get("template")
+            page.meta["template"] = _FRAMED
         search = self._search_html.pop(uri, None)
         self._packed[uri] = (
             zlib.compress(html.encode("utf-8"), 1),
@@ -409,6 +431,12 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     # First, before any other plugin's page_context handler reads the page.
     @event_priority(100)
     def _unpack_generated_page(self, /, context: TemplateContext, page: Page, **kwargs: Any) -> None:
+        if page.meta.get("template") == _FRAMED:
+            original = self._theme_templates[page.file.src_uri]
+            if original is None:
+                del page.meta["template"]
+            else:
+                page.meta["template"] = original
         packed = self._packed.pop(page.file.src_uri, None)
         if packed is not None:
             html, search = packed
@@ -459,6 +487,67 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
                 page.meta["search"] = search
 
     on_page_context = CombinedEvent(_unpack_generated_page, _give_search_the_plain_text, _give_the_theme_the_full_page)
+
+    def _framed_page(self, jinja_context: jinja2.runtime.Context) -> Markup:
+        """A generated page outside the navigation, as the theme renders it. The theme's chrome (header,
+        navigation, footer) is the same for the pages of one folder: it is rendered once per group of alike
+        pages, and each page's own parts are put in (frames.py). MkDocs renders our stand-in template with
+        the page's final context (after every plugin's on_page_context); this renders the theme's."""
+        assert self._env is not None
+        values = jinja_context.parent  # what MkDocs gave the template, with the environment's globals
+        page: Page = values["page"]
+        name = self._theme_templates.pop(page.file.src_uri, None) or "main.html"
+        template = self._env.get_template(name)
+        key, parts = self._frame_key(page, values, name)
+        # The rest of the context: the navigation, the site's configuration, the stylesheets' addresses (relative)...
+        context = {name: value for name, value in values.items() if name not in _PER_PAGE_CONTEXT}
+
+        def render_frame(sentinels: dict[str, str]) -> str:
+            return _with_parts(page, sentinels, lambda: template.render(values))
+
+        return Markup(self._frames.page(key, context, parts, lambda: template.render(values), render_frame))
+
+    def _frame_key(self, page: Page, values: dict[str, Any], template: str) -> tuple[Hashable | None, dict[str, str]]:
+        """What makes a page's chrome besides the rest of its context: the template, the folder (links are
+        relative), the shape of its table of contents and its meta; and its own parts (title, content, ...) by
+        name. None for a page in the navigation or with pages below it: their chrome is their own."""
+        title = page.meta.get("title")
+        toc = list(page.toc)
+        if (
+            not title  # mkdocs-material shows the site's name for a page without one
+            or page.is_homepage
+            or page.parent is not None
+            or page.previous_page is not None
+            or page.next_page is not None
+            or any(item.children for item in toc)
+            or page.url in self._parent_urls()
+        ):
+            return None, {}
+        content = page.content or ""
+        parts = {CONTENT: content, "title": str(title)}
+        for n, item in enumerate(toc):
+            parts[f"id{n}"], parts[f"toc{n}"] = item.id, str(item.title)
+        for name in _PAGE_URLS:
+            if (url := getattr(page, f"{name}_url")) is not None:
+                parts[name] = url
+        key = (
+            template,
+            posixpath.dirname(page.url.rstrip("/")),
+            tuple(item.level for item in toc),
+            tuple(name for name in _PAGE_URLS if name in parts),
+            "<h1" in content,  # mkdocs-material adds the page's title as <h1> unless its content has one
+            repr({k: v for k, v in page.meta.items() if k != "title"}),
+        )
+        return key, parts
+
+    def _parent_urls(self) -> set[str]:
+        """The URLs that have pages below them: a page there links down, so its chrome is its own."""
+        if self._parents is None:
+            self._parents = set()
+            for file in self._files.documentation_pages():
+                parts = file.url.rstrip("/").split("/")
+                self._parents.update("/".join(parts[:n]) + "/" for n in range(1, len(parts)))
+        return self._parents
 
     # Last, so that the policy covers what other plugins added to the page.
     @event_priority(-100)
@@ -521,6 +610,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self._private(html, robots=False), encoding="utf-8")
         self._built_keys = self._keys  # the build went through: its pages are written
+        frames = self._frames
+        log.debug(f"empathy-playbook: {frames.framed} pages put in a frame, {frames.full} rendered in full")
 
     on_post_build = CombinedEvent(_write_standalone_pages, _index_for_search)
 
@@ -670,6 +761,36 @@ def _site_key(config: MkDocsConfig) -> str:
 
 def _always() -> bool:
     return True
+
+
+_FRAMED = "empathy_playbook/framed-page.html"
+"""The stand-in template of the generated pages outside the navigation (see `_framed_page`)."""
+_PAGE_URLS = ("edit", "canonical", "abs")
+"""A page's own addresses (`page.edit_url`, ...), put in a frame like its title."""
+_PER_PAGE_CONTEXT = frozenset({"page", "build_date_utc"})
+"""Context entries left out of a frame's key: the page (its parts and key are taken apart), and the build's
+time, which MkDocs reads again for every page (a theme that prints it fails the frame's check)."""
+
+
+def _with_parts(page: Page, parts: dict[str, str], render: Callable[[], str]) -> str:
+    """`render()` with the page's title, content, table of contents entries and addresses replaced by `parts`
+    (named as by `_frame_key`)."""
+    saved = (page.content, page.meta, page.toc, page.edit_url, page.canonical_url, page.abs_url)
+    try:
+        page.content = parts[CONTENT]
+        page.meta = {**page.meta, "title": parts["title"]}
+        page.toc = get_toc(
+            [
+                {"level": item.level, "id": parts[f"id{n}"], "name": parts[f"toc{n}"], "children": []}
+                for n, item in enumerate(saved[2])
+            ]
+        )
+        for name in _PAGE_URLS:
+            if name in parts:
+                setattr(page, f"{name}_url", parts[name])
+        return render()
+    finally:
+        page.content, page.meta, page.toc, page.edit_url, page.canonical_url, page.abs_url = saved
 
 
 def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
