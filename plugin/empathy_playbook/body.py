@@ -136,6 +136,7 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
         elif (
             headings < MAX_SECTIONS
             and index + 1 < count
+            and lines[index + 1][:1] == "-"
             and _is_underline(lines[index + 1])
             and _is_setext_heading(lines, index)
         ):
@@ -300,9 +301,9 @@ def _item(lines: list[SourceLine], first_text: str, report: Report, vocabulary: 
     if not text:
         return None
     last_line, last_raw = lines[-1]
-    tail = tag_tail(last_raw)
+    tail = tag_tail(last_raw) if "#" in last_raw else None
     if not tail or len(tail[1].rstrip()) >= len(text) + 1:
-        return Item(text=text, line=last_line, first_line=lines[0][0])
+        return Item(text, last_line, first_line=lines[0][0])
     needs: list[str] = []
     unknown: list[str] = []
     warned: set[str] = set()

@@ -89,7 +89,7 @@ class Scan:
         first = line[0]
         # Each pattern only where it can match: by the line's first character (any non-ASCII one may be a digit).
         if (
-            first in "#=-"
+            (first == "#" or (first in "=-" and not line.rstrip(" \t").strip(first)))
             and _HEADING.match(line)
             and (first == "#" or (self._unit and not _LIST_ITEM.match(self._unit[-1][1])))
         ):
@@ -98,7 +98,9 @@ class Scan:
                 self.report.error(number, "depth.too_many_headings", limit=MAX_HEADINGS)
             if self._headings > MAX_HEADINGS:
                 self._flag(number, Flattened.HEADING)
-        if first in " \t-*+0123456789" or first > "\x7f":
+        if first in "-*+" and line[1:2] in (" ", "\t", ""):  # '- item': a list item at the first level
+            self._close_unit()
+        elif first in " \t0123456789" or first > "\x7f":
             item = _LIST_ITEM.match(line)
             if item:
                 self._close_unit()
@@ -133,8 +135,11 @@ class Scan:
         unit = self._unit
         if not unit:
             return
+        self._unit = []
         text = unit[0][1] if len(unit) == 1 else "\n".join(line for _, line in unit)
         length = len(text) + 1
+        if length <= MAX_BLOCK_CHARACTERS and "[" not in text and "`" not in text and len(text) <= MAX_EMPHASIS_MARKS:
+            return  # too short to hold too many marks, and nothing to scan: the common case, without a call
         if length > MAX_BLOCK_CHARACTERS:
             self.report.error(
                 unit[0][0],
@@ -149,7 +154,6 @@ class Scan:
             self.report.error(unit[0][0], "depth.too_many_marks", block=_block(unit), limit=MAX_EMPHASIS_MARKS)
             for number, _ in unit:
                 self._flag(number, Flattened.INLINE)
-        self._unit = []
 
 
 def _block(unit: list[SourceLine]) -> Text:

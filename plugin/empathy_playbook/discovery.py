@@ -13,7 +13,7 @@ from .committee import check_relations
 from .messages import Text, phrase
 from .model import EmpathyMap, Problem, Report, quoted
 from .playbook import Playbook
-from .reader import read_map, relative_path
+from .reader import read_file, read_map, relative_path
 from .settings import Settings
 
 
@@ -92,7 +92,8 @@ def read_playbook(
     for file, base in files:
         found += 1
         path = relative_path(file, root)
-        url_path = file.relative_to(base).with_suffix("").as_posix()
+        relative = file.relative_to(base)
+        url_path = relative.with_suffix("").as_posix()
         report = Report(path, playbook.problems)
         url = _published_at(url_path)
         folder, _, below = url_path.partition("/")
@@ -105,7 +106,7 @@ def read_playbook(
                 url=quoted(url_path),
                 suggested=quoted(f"{settings.maps_dir}/{below}.md"),
             )
-        if bad_name := unsafe_name(file.relative_to(base)):
+        if bad_name := unsafe_name(relative):
             report.error(1, bad_name[0], **bad_name[1])
         elif not url:
             report.error(1, "name.overview", name=quoted(file.name))
@@ -113,7 +114,12 @@ def read_playbook(
             report.error(1, "name.collision", other=by_url[url], url=quoted(url_path))
         else:
             by_url[url] = path
-            m = cache.read(file, root, base, settings) if cache is not None else _read(file, root, base, settings)
+            if cache is not None:
+                m = cache.read(file, root, base, settings)
+            else:  # the names just made, not made again
+                m = read_file(
+                    file, path=path, url_path=url_path, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes
+                )
             settings.privacy.apply(m)
             playbook.maps.append(m)
     if paths is None and not found:

@@ -20,8 +20,11 @@ from .committee import DEFAULT_COVERAGE_ROLES
 from .fields import BUYING_ROLES, FIELD_BY_NAME
 from .privacy import DEFAULT_PERSONAL_FIELDS
 from .reader import DEFAULT_MAX_BYTES
-from .search_index import MODES as SEARCH_MODES
 from .vocabulary import SECTION_KEYS, NeedCategory
+
+SEARCH_MODES = ("pagefind", "theme")
+"""The `search` option: Pagefind (the default), or the theme's own search (mkdocs-material's lunr index).
+Defined here, not with the Pagefind step (search_index.py): `check` reads the options and runs no search."""
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,11 @@ def read_map(
     """Read the map at `file`, which lies under `maps_dir`; paths in problems are relative to `root`."""
     path = relative_path(file, root)
     url_path = file.relative_to(maps_dir).with_suffix("").as_posix()
+    return read_file(file, path=path, url_path=url_path, vocabulary=vocabulary, max_bytes=max_bytes)
+
+
+def read_file(file: Path, *, path: str, url_path: str, vocabulary: Vocabulary, max_bytes: int) -> EmpathyMap:
+    """Read the map at `file`, named `path` in problems, at `url_path` below the maps folder (see `parse_map`)."""
     try:
         size = file.stat().st_size
         if size > max_bytes:

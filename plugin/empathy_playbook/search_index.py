@@ -28,8 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-MODES = ("pagefind", "theme")
-"""The `search` option: Pagefind (the default), or the theme's own search (mkdocs-material's lunr index)."""
 BUNDLE_DIR = "pagefind"
 """Where the index and Pagefind's scripts go, below the site folder."""
 FACETS = ("market", "segment", "account", "buying_role", "need", "metaphor")
