@@ -12,10 +12,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .messages import phrase
 from .model import Problem, Report, quoted
-from .pages import GeneratedPage
+
+if TYPE_CHECKING:  # `check` imports this module, and no module of the pages
+    from .pages import GeneratedPage
 
 
 def published_file(path: str, directory_urls: bool = True) -> str:

@@ -192,16 +192,6 @@ class FrontMatterReader:
         """The file line of the first YAML line: node marks count from 0 within the YAML."""
         self.subject_unclear_at: int | None = None
         """Where `subject` is given but cannot be read (misspelt key, wrong value, twice): fail closed."""
-        self._readers: dict[Kind, Callable[[Field, yaml.Node], object | None]] = {
-            Kind.TEXT: self._text,
-            Kind.TEXTS: self._texts,
-            Kind.CHOICE: self._choice,
-            Kind.CHOICES: self._choices,
-            Kind.DATE: self._date,
-            Kind.MAPPING: self._mapping,
-            Kind.LIST: self._list,
-            Kind.RELATIONS: self._relations,
-        }
 
     def line_of(self, node: yaml.Node) -> int:
         return self.first_line + node.start_mark.line
@@ -278,7 +268,7 @@ class FrontMatterReader:
         return None
 
     def _value(self, spec: Field, node: yaml.Node) -> object | None:
-        return self._readers[spec.kind](spec, node)
+        return _READERS[spec.kind](self, spec, node)
 
     def _text(self, spec: Field, node: yaml.Node, *, read_as_text: bool = True) -> str | None:
         """The text of a scalar as written; `read_as_text` warns where YAML would read it as something else."""
@@ -423,6 +413,17 @@ class FrontMatterReader:
         return tuple(entry for entry in entries.values() if entry.value)
 
 
+_READERS: dict[Kind, Callable[[FrontMatterReader, Field, yaml.Node], object | None]] = {
+    Kind.TEXT: FrontMatterReader._text,
+    Kind.TEXTS: FrontMatterReader._texts,
+    Kind.CHOICE: FrontMatterReader._choice,
+    Kind.CHOICES: FrontMatterReader._choices,
+    Kind.DATE: FrontMatterReader._date,
+    Kind.MAPPING: FrontMatterReader._mapping,
+    Kind.LIST: FrontMatterReader._list,
+    Kind.RELATIONS: FrontMatterReader._relations,
+}
+"""How each kind of field is read (made once, not for every map)."""
 _MISSING = {"title": "title.missing"}
 """The message for each required field that is missing (a required field needs its own example text)."""
 

@@ -61,7 +61,14 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
     body_start = 0
     unclear_at: int | None = 1  # until a front matter is read: the map may be about a real person
     if opening is not None:
-        closing = next((i for i in range(opening + 1, len(lines)) if _DELIMITER.match(lines[i])), None)
+        closing = next(
+            (
+                i
+                for i in range(opening + 1, len(lines))
+                if lines[i].startswith(("-", ".")) and _DELIMITER.match(lines[i])
+            ),
+            None,
+        )
         if closing is None:
             report.error(opening + 1, "front_matter.unclosed", start=opening + 1)
             body_start, unclear_at = opening + 1, opening + 1
@@ -114,13 +121,14 @@ def _opening_line(lines: list[str], report: Report) -> int | None:
 def _front_matter(source: str, report: Report, first_line: int) -> tuple[Profile, int | None]:
     """The profile, and the line where its subject cannot be read (None when it can)."""
     lines = source.split("\n")
-    for index, text in enumerate(lines):
+    for index, text in enumerate(lines if "\t" in source else ()):
         indent = text[: len(text) - len(text.lstrip())]
         if "\t" in indent:
             report.error(first_line + index, "yaml.tab")
             lines[index] = indent.replace("\t", "  ") + text.lstrip()
+            source = "\n".join(lines)
     try:
-        root = safe_yaml.compose("\n".join(lines), report, first_line)
+        root = safe_yaml.compose(source, report, first_line)
     except yaml.MarkedYAMLError as error:
         line, code, params = _explain(error, lines)
         report.error(first_line + line, code, **params)

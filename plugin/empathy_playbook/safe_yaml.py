@@ -63,7 +63,11 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
                 if kind is _SCALAR:
                     tag = tag or _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
                     # libyaml marks a plain scalar with style '', PyYAML with None: the node says None for both.
-                    add(yaml.ScalarNode(tag, event.value, start, end, style=event.style or None))
+                    scalar = yaml.ScalarNode(tag, event.value, start, end, style=event.style or None)
+                    if stack:  # add(scalar), without a call for the most frequent event
+                        stack[-1][1].append(scalar)
+                    else:
+                        root = scalar
                     if not event.style and end.line == start.line and "#" in source:
                         lines = lines or source.split("\n")
                         _warn_if_cut_by_comment(event.value, end, lines, report, first_line + start.line)
