@@ -34,6 +34,10 @@ class SectionPipeline:
         self._marker_prefix = f"epneed{secrets.token_hex(6)}x"
         # Where a paragraph too long to convert stood: shown as written, without Markdown (see `_as_written`).
         self._verbatim_prefix = f"epverbatim{secrets.token_hex(6)}x"
+        self._splitter = re.compile(f"<p>{re.escape(self._marker_prefix)}s(\\d+)</p>")
+        self._marker = re.compile(re.escape(self._marker_prefix) + r"\d+")
+        self._as_written = re.compile(f"(?:<p>)?({re.escape(self._verbatim_prefix)}\\d+)(?:</p>)?")
+        self._either = re.compile(f"{self._marker.pattern}|{re.escape(self._verbatim_prefix)}\\d+")
 
     def to_html(
         self, sections: list[Section], m: EmpathyMap, convert: MarkdownConverter, url: UrlFor, report: Report
@@ -53,9 +57,8 @@ class SectionPipeline:
         ]
         separators = [f"{self._marker_prefix}s{index}" for index in range(1, len(sections))]
         source = sources[0] + "".join(f"\n\n{sep}\n\n{text}" for sep, text in zip(separators, sources[1:], strict=True))
-        splitter = re.compile(f"<p>{re.escape(self._marker_prefix)}s(\\d+)</p>")
         joined = _converted(convert, source)
-        raw = _split(joined, splitter, len(sections)) if joined is not None else None
+        raw = _split(joined, self._splitter, len(sections)) if joined is not None else None
         if raw is None:
             raw = []
             for section, text in zip(sections, sources, strict=True):
@@ -66,10 +69,8 @@ class SectionPipeline:
                 raw.append(html)
         # Each section sanitised on its own: the sanitiser closes what it leaves open, so no section's
         # HTML can swallow the next one (an unclosed <details> in the introduction would take the grid).
-        marker = re.compile(re.escape(self._marker_prefix) + r"\d+")
-        as_written = re.compile(f"(?:<p>)?({re.escape(self._verbatim_prefix)}\\d+)(?:</p>)?")
-        either = re.compile(f"{marker.pattern}|{re.escape(self._verbatim_prefix)}\\d+")
-        safe = [safe_html.sanitize(part, not_in_attributes=either) for part in raw]
+        marker, as_written = self._marker, self._as_written
+        safe = [safe_html.sanitize(part, not_in_attributes=self._either) for part in raw]
         for section, before, after in zip(sections, raw, safe, strict=True):
             if before != after and not m.unsafe_lines.intersection(number for number, _ in section.lines):
                 lost = safe_html.removed(before, after)
