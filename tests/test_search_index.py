@@ -12,12 +12,13 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from empathy_playbook.search_index import SearchIndexError, folders_glob, index_site, mark_searchable
+from empathy_playbook.search_index import IndexStopped, SearchIndexError, folders_glob, index_site, mark_searchable
 
 from .search_playbook import REAL_PERSON, REAL_PERSON_WARNINGS, write_search_playbook
 from .support import Site, attribute, pagefind_records, pagefind_sections
@@ -256,6 +257,18 @@ def test_the_core_indexes_any_folder_of_html_and_refuses_an_empty_one(tmp_path: 
         index_site(tmp_path, "en")
     with pytest.raises(SearchIndexError, match="there is no built site"):
         index_site(tmp_path / "nothing")
+
+
+def test_a_stopped_index_ends_pagefind_before_it_writes(tmp_path: Path) -> None:
+    """`mkdocs serve` stops the index of the last build when a save makes the site again."""
+    (tmp_path / "index.html").write_text("<html lang='en'><body><h1>Hi</h1><p>Words.</p></body></html>")
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(IndexStopped):
+        index_site(tmp_path, "en", stop=stop)
+    assert not (tmp_path / "pagefind" / "pagefind-entry.json").exists()
+    stop.clear()
+    assert index_site(tmp_path, "en", stop=stop).pages == 1
 
 
 def test_properdocs_builds_give_the_same_search(tmp_path: Path) -> None:

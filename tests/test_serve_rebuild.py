@@ -10,10 +10,11 @@ and the search index. How fast that is, is measured by the benchmark (benchmarks
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -170,3 +171,120 @@ def test_a_map_deleted_while_serving_leaves_the_site(tmp_path: Path) -> None:
 
     assert not (served / "site" / "maps" / "zorg" / "arts").exists()
     assert "Orthopedisch arts" not in (served / "site" / "accounts" / "ziekenhuis-oost" / "index.html").read_text()
+
+
+def _add_map(root: Path) -> None:
+    (root / "maps" / "zorg" / "apotheker.md").write_text(
+        "---\ntitle: Apotheker\naccount: Ziekenhuis Oost\nsegment: Zorg\nmarket: b2b\n---\n\n"
+        "## Ziet\n\n- Lege schappen. #economisch\n",
+        encoding="utf-8",
+    )
+
+
+def _delete_map(root: Path) -> None:
+    (root / EDITED).unlink()
+
+
+def _rename_map(root: Path) -> None:
+    (root / "maps" / "retail" / "winkel").mkdir()
+    (root / EDITED).rename(root / "maps" / "retail" / "winkel" / "arts.md")
+
+
+def _edit_config(root: Path) -> None:
+    config = root / "mkdocs.yml"
+    _save(config, config.read_text(encoding="utf-8").replace("site_name: Zoektest", "site_name: Verkoopgids"))
+
+
+def _retitle_page(root: Path) -> None:
+    """A page of the navigation gets another title: every page's navigation shows it."""
+    page = root / "docs" / "lezen.md"
+    _save(page, page.read_text(encoding="utf-8").replace("# Lezen", "# Lezen en schrijven"))
+
+
+def _add_page(root: Path) -> None:
+    (root / "docs" / "nieuw.md").write_text("# Nieuwe pagina\n\nNet geschreven.\n", encoding="utf-8")
+
+
+def _delete_page(root: Path) -> None:
+    (root / "docs" / "lezen.md").unlink()
+
+
+def _edit_template(root: Path) -> None:
+    """An override in the theme's custom_dir: a new template environment per rebuild, the compiled
+    templates kept (rebuild.TemplateCache), and every page shows it."""
+    template = root / "overrides" / "main.html"
+    _save(template, template.read_text(encoding="utf-8").replace("Versie 1", "Versie 2"))
+
+
+@pytest.mark.parametrize("maps_in_nav", [False, True], ids=["maps off the navigation", "maps in the navigation"])
+@pytest.mark.parametrize(
+    "change",
+    [_add_map, _delete_map, _rename_map, _edit_config, _retitle_page, _add_page, _delete_page, _edit_template],
+    ids=lambda change: change.__name__.strip("_").replace("_", " "),
+)
+def test_serve_dirty_after_what_a_contributor_does_equals_a_clean_build(
+    tmp_path: Path, change: Callable[[Path], None], maps_in_nav: bool
+) -> None:
+    """What `./dev serve` (which serves with --dirty) must follow: maps and pages added, deleted, renamed
+    or retitled, and mkdocs.yml edited. MkDocs' own --dirty writes only the files changed since, so the
+    other pages would keep a navigation without the new page, or with the old title or site name."""
+    served = _playbook(tmp_path / "served", "" if maps_in_nav else "nav_max_maps: 2")
+    site_config = served / "mkdocs.yml"
+    site_config.write_text(
+        site_config.read_text(encoding="utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+        ),
+        encoding="utf-8",
+    )
+    (served / "overrides").mkdir()
+    (served / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}Versie 1{% endblock %}\n', encoding="utf-8"
+    )
+    config = _config(served)
+    _start_serving(config, dirty=True)
+    build(config, dirty=True)
+    before = _site_files(served / "site")
+
+    change(served)
+    build(_config(served), dirty=True)
+
+    clean = tmp_path / "clean"
+    shutil.copytree(served, clean, ignore=shutil.ignore_patterns("site"))
+    build(_config(clean))
+    rebuilt, fresh = _site_files(served / "site"), _site_files(clean / "site")
+    assert rebuilt != before
+    assert rebuilt.keys() == fresh.keys()
+    # mkdocs-material's search index under --dirty: see the test above.
+    assert [path for path in rebuilt if rebuilt[path] != fresh[path] and path != "search/search_index.json"] == []
+
+
+def test_under_serve_pagefind_indexes_in_the_background_and_a_rebuild_stops_it(tmp_path: Path) -> None:
+    """With Pagefind (the default search), `mkdocs serve` puts the saved page on screen first and indexes
+    after: a rebuild returns while Pagefind runs, and the next one stops that run and starts its own."""
+    served = tmp_path / "served"
+    served.mkdir()
+    write_search_playbook(served)
+    config = _config(served)
+    _start_serving(config, dirty=True)
+    build(config, dirty=True)
+    plugin = config.plugins["empathy-playbook"]
+    assert isinstance(plugin, EmpathyPlaybookPlugin)
+    first = plugin._indexing
+    assert first is not None, "Pagefind ran before the build returned"
+
+    _save(served / EDITED, (served / EDITED).read_text(encoding="utf-8").replace("prullenbakken", "vuilnisbakken"))
+    with _logged() as rebuild_log:
+        build(_config(served), dirty=True)
+        assert not first.is_alive()
+        assert plugin._indexing is not None
+        plugin._indexing.join()
+    assert [message for message in rebuild_log if "empathy-playbook:" in message] == []  # a stopped run is no error
+
+    clean = tmp_path / "clean"
+    shutil.copytree(served, clean, ignore=shutil.ignore_patterns("site"))
+    clean_config = _config(clean)
+    clean_config.plugins.on_startup(command="build", dirty=False)  # `mkdocs build`: Pagefind before it returns
+    build(clean_config)
+    entry = json.loads((served / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    fresh = json.loads((clean / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == fresh["languages"]["nl"]["page_count"] > 0

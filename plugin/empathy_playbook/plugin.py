@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import posixpath
+import threading
 import zlib
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
@@ -18,7 +19,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
@@ -50,7 +53,7 @@ from .publishing import (
 from .rebuild import TemplateCache, page_keys, remove_stale
 from .registry import generated_pages
 from .render import Renderer
-from .search_index import BUNDLE_DIR, FACETS, SearchIndexError, index_site, mark_searchable
+from .search_index import BUNDLE_DIR, FACETS, IndexStopped, SearchIndexError, index_site, mark_searchable
 from .settings import Settings
 
 try:  # MkDocs' own link rewriting, so that links in a map work as in any page (private, but frozen in 1.6).
@@ -79,7 +82,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
     Its events, in the order MkDocs fires them (with `enabled: false` none of them does anything):
 
-    - `on_startup`: notes whether this is `mkdocs serve` (its live-reload script needs no policy).
+    - `on_startup`: notes whether this is `mkdocs serve` (its live-reload script needs no policy; the
+      compiled templates are kept between rebuilds; Pagefind runs in the background) and whether the
+      build is `--dirty` (then each generated page is written only when its inputs changed, rebuild.py).
+    - `on_pre_build`: under `mkdocs serve`, stops Pagefind if it still indexes the last build's site.
     - `on_config`: the options, validated already by `config.py` with the core's readers, become
       `self.options` (the contract, `options.PluginOptions`) and the core's settings; a maps folder
       inside `docs_dir` or outside the project stops the build. The stylesheet, script and (unless
@@ -91,9 +97,12 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
       (`registry.generated_pages`), in one loop; standalone pages (meeting cards) are only
       remembered, for `on_post_build`. It also adds the plugin's assets and, unless `indexable`, a
       robots.txt, each only where the site has no file of its own.
+    - `on_nav` (with `--dirty`): when what every page shows besides its own content changed (the
+      navigation with its pages' titles, mkdocs.yml, the theme's custom_dir), every page is written.
     - `on_env` (MkDocs fires it after `on_files`, whose renderer it asks): turns Jinja's check of
       every template file at every render off (one build reads them once); adds the stand-in template
-      of the framed pages (below); with Pagefind, gives the header's search box its labels and facets.
+      of the framed pages (below); with Pagefind, gives the header's search box its labels and facets;
+      with `--dirty`, gives the pages not written their titles for the navigation.
     - `on_page_content` (priority 50, early, so that other plugins' handlers see the page, not the
       empty stand-in): renders the page with the site's Markdown (`markdown_extensions`, minus those
       that read files or run code, and MkDocs' link rewriting) and sets its title, table of contents
@@ -114,10 +123,13 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
       other plugins added): marks the searchable pages' content for Pagefind; every page gets the
       noindex meta (unless `indexable`) and its own Content-Security-Policy, and loads from other
       hosts are warned about (see `publishing.py`).
-    - `on_post_build`: writes the standalone pages into the site folder (they get the same policy),
-      then, at priority -100 (after every other plugin has written its files), runs Pagefind over
-      the built site and removes the theme's empty index.
+    - `on_post_build`: with `--dirty`, removes what the last build wrote and this one has not; writes
+      the standalone pages into the site folder (they get the same policy), then, at priority -100
+      (after every other plugin has written its files), runs Pagefind over the built site (under
+      `mkdocs serve` in the background, so that the saved page is on screen first) and removes the
+      theme's empty index.
     - `on_serve`: watches the maps folder, so that `mkdocs serve` rebuilds on every edit.
+    - `on_shutdown`: stops a Pagefind run still going.
     """
 
     def __init__(self) -> None:
@@ -138,6 +150,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         """Their files in the site (dest_uri): Pagefind reads only the folders that hold them."""
         self._rendered = 0
         self._search_meta: dict[str, Any] = {}
+        self._index_error = ""
         self._serving = False
         self._serve_fonts = False
         self._explained: tuple[str, ...] = ()
@@ -162,6 +175,13 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         """With --dirty: the key of each generated page's inputs when it was last written (rebuild.py)."""
         self._keys: dict[str, str] = {}
         self._written: set[str] = set()
+        self._indexing: threading.Thread | None = None
+        """Under `mkdocs serve`: Pagefind indexing the site of the last build, in the background."""
+        self._stop_indexing = threading.Event()
+        self._shape = ""
+        self._built_shape = ""
+        """With --dirty: what every page shows besides its own content (the site's configuration and
+        templates, the navigation with each page's title), now and when the last build was written."""
         """With --dirty: the files (paths in the site) the last build had, to remove those the next one has not."""
         self._meta: dict[str, dict[str, Any]] = {}
         """Each generated page's meta (its title) as last rendered: with --dirty, for the pages not rendered again."""
@@ -310,11 +330,6 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         pages = generated_pages(renderer)
         # With --dirty, MkDocs writes only the pages whose file says it changed: a generated page changed when its inputs did.
         self._keys = page_keys(renderer, pages, self._map_cache.stamp, _site_key(config)) if self._dirty else {}
-        if self._keys != self._built_keys and any(page.in_nav and page.kind is PageKind.MAP for page in pages):
-            # Every page's navigation lists the maps (a small playbook): a changed map changes every page.
-            self._keys = {}
-            for file in files.documentation_pages():
-                file.is_modified = _always  # type: ignore[method-assign]
         site_files = {file.src_uri: file.dest_uri for file in files}
         clashing = clashes(pages, site_files, config.use_directory_urls)
         docs = _relative(Path(config.docs_dir), self.root)
@@ -343,6 +358,41 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
                 if file.dest_uri.startswith(f"{BUNDLE_DIR}/"):
                     log.error(say("search.bundle_taken", self.labels.language, path=file.src_uri, folder=BUNDLE_DIR))
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.options.enabled or not self._dirty:
+            return None
+        self._shape = repr((_site_key(config), _template_stamps(config), self._navigation(nav.items, config, files)))
+        if self._shape != self._built_shape:
+            # Every page shows the navigation and the site's settings: MkDocs' --dirty would leave the
+            # pages it does not write with the old ones (a page added, deleted or retitled, mkdocs.yml edited).
+            for file in files.documentation_pages():
+                file.is_modified = _always  # type: ignore[method-assign]
+        return None
+
+    def _navigation(self, items: Iterable[StructureItem], config: MkDocsConfig, files: Files) -> list[object]:
+        """The navigation as every page shows it: its sections and links, each page's address and title."""
+        shape: list[object] = []
+        for item in items:
+            if isinstance(item, Page):
+                shape.append((item.url, self._title_in_navigation(item, config, files)))
+            elif isinstance(item, Section):
+                shape.append((item.title, self._navigation(item.children, config, files)))
+            elif isinstance(item, Link):
+                shape.append((item.title, item.url))
+        return shape
+
+    def _title_in_navigation(self, page: Page, config: MkDocsConfig, files: Files) -> object:
+        generated = self._pages.get(page.file.src_uri)
+        if generated is not None:
+            # An index's title is a label (the configuration is in the shape); a map's is in its key.
+            return self._keys.get(generated.path, "") if generated.kind is PageKind.MAP else ""
+        if page.markdown is None:
+            # A page of the site's own: its title as MkDocs finds it (the nav, its meta, its first heading).
+            # MkDocs reads it again when it writes it; the others keep it (see on_env).
+            page.read_source(config)
+            page.render(config, files)
+        return page.title
 
     def _url_for(self, origin: str) -> UrlFor:
         """The relative URL of any page path from the page at URL `origin`, each answer computed once per build."""
@@ -578,17 +628,46 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         theme_index.unlink(missing_ok=True)
         if theme_index.parent.is_dir() and not any(theme_index.parent.iterdir()):
             theme_index.parent.rmdir()
+        # A build that rendered only some pages (mkdocs serve --dirty) has not seen them all: read every folder.
+        complete = self._rendered >= len(self._files.documentation_pages())
+        pages = self._searchable_files if complete else None
+        language = str(config.theme.get("language") or "en")
+        if self._serving:
+            # The edited page goes on screen now; its search results follow when Pagefind is done (about 1.5 s
+            # at 1000 maps). The next rebuild stops it first (on_pre_build): it writes where Pagefind reads.
+            self._indexing = threading.Thread(target=self._index, args=(site, language, pages), daemon=True)
+            self._indexing.start()
+        elif not self._index(site, language, pages):
+            raise PluginError(f"empathy-playbook: {self._index_error}")
+
+    def _index(self, site: Path, language: str, pages: set[str] | None) -> bool:
         try:
-            # A build that rendered only some pages (mkdocs serve --dirty) has not seen them all: read every folder.
-            complete = self._rendered >= len(self._files.documentation_pages())
-            pages = self._searchable_files if complete else None
-            report = index_site(site, str(config.theme.get("language") or "en"), pages=pages)
+            report = index_site(site, language, pages=pages, stop=self._stop_indexing if self._serving else None)
+        except IndexStopped:  # the site is being made again; so is its index
+            return True
         except SearchIndexError as error:
-            message = say("search.failed", self.labels.language, error=str(error))
-            raise PluginError(f"empathy-playbook: {message}") from None
+            self._index_error = say("search.failed", self.labels.language, error=str(error))
+            if self._serving:  # the server goes on serving; the message is in its log
+                log.error(self._index_error)
+            return False
         log.info(
             f"empathy-playbook: Pagefind indexed {report.pages} pages ({report.language}) in {report.seconds:.2f} s"
         )
+        return True
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_the_index()
+
+    def on_shutdown(self) -> None:
+        self._stop_the_index()
+
+    def _stop_the_index(self) -> None:
+        """End Pagefind's run over the last build's site, if it is still going."""
+        if self._indexing is not None:
+            self._stop_indexing.set()
+            self._indexing.join()
+            self._indexing = None
+            self._stop_indexing.clear()
 
     def _write_standalone_pages(self, config: MkDocsConfig) -> None:
         if not self.options.enabled:
@@ -609,7 +688,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             self._look_for_external_loads(html, page.path, None)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self._private(html, robots=False), encoding="utf-8")
-        self._built_keys = self._keys  # the build went through: its pages are written
+        self._built_keys, self._built_shape = self._keys, self._shape  # the build went through: its pages are written
         frames = self._frames
         log.debug(f"empathy-playbook: {frames.framed} pages put in a frame, {frames.full} rendered in full")
 
@@ -757,6 +836,19 @@ def _site_key(config: MkDocsConfig) -> str:
     """The site's configuration as far as a rebuild goes: mkdocs.yml's modification time."""
     path = Path(config.config_file_path or "")
     return str(path.stat().st_mtime_ns) if path.is_file() else ""
+
+
+def _template_stamps(config: MkDocsConfig) -> list[tuple[str, int, int]]:
+    """The theme's own templates (`custom_dir`) as they are: an edited override changes every page."""
+    folder = config.theme.custom_dir
+    if not folder or not Path(folder).is_dir():
+        return []
+    found = []
+    for file in sorted(Path(folder).rglob("*")):
+        if file.is_file():
+            status = file.stat()
+            found.append((file.as_posix(), status.st_mtime_ns, status.st_size))
+    return found
 
 
 def _always() -> bool:

@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ def index_site(
     language: str | None = None,
     executable: Path | None = None,
     pages: Iterable[str] | None = None,
+    stop: threading.Event | None = None,
 ) -> IndexReport:
     """Index the built site in `site_dir` with Pagefind, writing the bundle to `site_dir/pagefind/`.
 
@@ -90,7 +92,8 @@ def index_site(
     without it Pagefind reads each page's `<html lang>`. `pages` (the searchable pages' files, relative
     to the site) lets Pagefind read only their folders: it must parse every file it is given to find the
     marked ones, and the meeting cards, account and needs pages are many. Raises SearchIndexError with
-    Pagefind's own message when it fails or finds no page.
+    Pagefind's own message when it fails or finds no page. Setting `stop` (from another thread) ends
+    Pagefind and raises IndexStopped: `mkdocs serve` does, when a save makes the site again.
     """
     site_dir = Path(site_dir).resolve()
     if not site_dir.is_dir():
@@ -107,25 +110,21 @@ def index_site(
     start = time.perf_counter()
     # An empty working folder: Pagefind would otherwise also read a pagefind.yml or .toml found there.
     environment = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
-    with tempfile.TemporaryDirectory(prefix="empathy-playbook-pagefind-") as workdir:
+    # Its output into a file, not a pipe: a full pipe would stall it while this waits for it to end.
+    with (
+        tempfile.TemporaryDirectory(prefix="empathy-playbook-pagefind-") as workdir,
+        tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log,
+    ):
         try:
-            result = subprocess.run(
-                command,
-                cwd=workdir,
-                env=environment,
-                capture_output=True,
-                text=True,
-                errors="replace",
-                timeout=TIMEOUT_SECONDS,
-            )
-        except subprocess.TimeoutExpired:
-            raise SearchIndexError(f"Pagefind did not finish within {TIMEOUT_SECONDS:.0f} seconds") from None
+            process = subprocess.Popen(command, cwd=workdir, env=environment, stdout=log, stderr=subprocess.STDOUT)
         except OSError as error:
             raise SearchIndexError(f"Pagefind could not be started ({binary}): {error.strerror or error}") from None
+        returncode = _wait(process, stop)
+        log.seek(0)
+        output = log.read().strip()
     seconds = time.perf_counter() - start
-    output = "\n".join(part.strip() for part in (result.stdout, result.stderr) if part.strip())
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed (exit status {result.returncode}): {_last_lines(output)}")
+    if returncode != 0:
+        raise SearchIndexError(f"Pagefind failed (exit status {returncode}): {_last_lines(output)}")
     entry = _read_entry(bundle)
     indexed = sum(int(info.get("page_count", 0)) for info in entry.get("languages", {}).values())
     if indexed == 0:
@@ -135,6 +134,27 @@ def index_site(
         )
     languages = sorted(entry.get("languages", {}))
     return IndexReport(indexed, ", ".join(languages), seconds, bundle)
+
+
+class IndexStopped(SearchIndexError):
+    """Pagefind was ended on request (`stop`), before it was done."""
+
+
+def _wait(process: subprocess.Popen[bytes], stop: threading.Event | None) -> int:
+    """Pagefind's exit status, once it has ended; it is ended when `stop` is set or it takes too long."""
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    while True:
+        stopped = stop is not None and stop.is_set()
+        if stopped or time.monotonic() >= deadline:
+            process.kill()
+            process.wait()
+            if stopped:
+                raise IndexStopped("Pagefind was stopped")
+            raise SearchIndexError(f"Pagefind did not finish within {TIMEOUT_SECONDS:.0f} seconds")
+        try:
+            return process.wait(timeout=0.05 if stop is not None else TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def folders_glob(pages: Iterable[str]) -> str:
