@@ -88,7 +88,8 @@ class IndexViews:
     ) -> list[GeneratedPage]:
         """The pages of a group. Each shows the maps of its own entries, and of the rest of its group only
         the group's name, its size and its pages: what a rebuild compares (rebuild.py)."""
-        group = repr((name, [map_of(entry).path for part in parts for entry in part.entries]))
+        # Joined by NUL, which no file name holds: cheaper than a repr, for thousands of entries.
+        group = "\0".join([repr(name), *(map_of(entry).path for part in parts for entry in part.entries)])
         return [
             GeneratedPage(
                 part.path,

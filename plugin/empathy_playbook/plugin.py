@@ -827,9 +827,12 @@ class _GeneratedFile(File):
     this one says whether the page's inputs changed since it was last written."""
 
     unchanged = False
+    _modified: bool | None = None
 
     def is_modified(self) -> bool:
-        return not (self.unchanged and Path(self.abs_dest_path).is_file())
+        if self._modified is None:  # MkDocs asks before it reads the page and again before it writes it
+            self._modified = not (self.unchanged and Path(self.abs_dest_path).is_file())
+        return self._modified
 
 
 def _site_key(config: MkDocsConfig) -> str:

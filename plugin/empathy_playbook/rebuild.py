@@ -62,7 +62,7 @@ def page_keys(
         if m is not None:
             inputs = repr((m.path, stamps[m], of_map.get(m.path, "")))
         elif page.shows is not None:
-            inputs = repr((page.group, [(path, by_path.get(path)) for path in page.shows]))
+            inputs = f"{page.group}\0{[(path, by_path.get(path)) for path in page.shows]!r}"
         else:
             inputs = of_map.get(page.path) or every_map
         keys[page.path] = hashlib.sha256(f"{site}\n{inputs}".encode()).hexdigest()
