@@ -30,14 +30,16 @@ _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:\s*+\1){2,}+\s*+$")
 _REVERSED_TAG_TAIL = re.compile(
     r"\s*+[.,;:!?]*+"  # what follows the last tag ('#economic.')
-    r"[\w-]*?[^\W\d_]#"  # the last tag, reversed
-    r"(?:(?:\s++[.,;:!?]*+|[.,;:!?]++)[\w-]*?[^\W\d_]#)*+"  # tags before it, after ' ', ', ' or ','
+    r"[\w-]++(?<=[^\W\d_])#"  # the last tag, reversed: its word, ending (so starting) with a letter, then '#'
+    r"(?:(?:\s++[.,;:!?]*+|[.,;:!?]++)[\w-]++(?<=[^\W\d_])#)*+"  # tags before it, after ' ', ', ' or ','
     r"(?=[\s.,;:!?)])"  # the first tag follows a space or punctuation: 'C#' is text
 )
 r"""Trailing need tags (` #word`), matched on the reversed line: anchored at its end, one pass.
 (A search for `(\s+#word)+\s*$` from the front tries every ` #` of the line, each to the end.)
 A tag follows a space or is glued to punctuation (`text.#economic`), and may be followed by
-punctuation (`#economic.`, `#functional, #economic`); after a letter or digit (`C#`) a `#` is text."""
+punctuation (`#economic.`, `#functional, #economic`); after a letter or digit (`C#`) a `#` is text.
+Each word is taken whole (`[\w-]++`, then a look back at its last character): half the work of a lazy
+`[\w-]*?[^\W\d_]#`, which tries for a letter and a '#' after every character of the word."""
 _OTHER_LEVEL_HEADING = re.compile(r"^(#|#{3,6})(?!#)[ \t]*+(\S.*)$")
 """A heading of level 1 or 3 to 6 (`# Ziet`, `### Wil bereiken`): a section's name there is a mistake."""
 _MAX_TAG_WARNINGS = 10
@@ -79,11 +81,12 @@ def split_body(lines: list[str], first_line: int, report: Report, vocabulary: Vo
     items: list[Item] | None = None  # where the part's items go (None: the introduction, which has none)
     item_lines: list[SourceLine] = []  # the lines of the item being read
     item_text = ""  # its first line after the list marker
+    known_tails: dict[str, tuple[str, ...]] = {}  # the needs of tag tails read before, of known tags only
 
     def close_item() -> None:
         nonlocal item_lines
         if item_lines:
-            item = _item(item_lines, item_text, items_report, vocabulary)
+            item = _item(item_lines, item_text, items_report, vocabulary, known_tails)
             if item is not None and items is not None:
                 items.append(item)
             item_lines = []
@@ -287,8 +290,17 @@ def _is_blank(lines: list[SourceLine]) -> bool:
     return not any(line.strip() for _, line in lines)
 
 
-def _item(lines: list[SourceLine], first_text: str, report: Report, vocabulary: Vocabulary) -> Item | None:
-    """The item of `lines` (the first starts with a list marker, `first_text` is what follows it), if it has text."""
+def _item(
+    lines: list[SourceLine],
+    first_text: str,
+    report: Report,
+    vocabulary: Vocabulary,
+    known_tails: dict[str, tuple[str, ...]],
+) -> Item | None:
+    """The item of `lines` (the first starts with a list marker, `first_text` is what follows it), if it has text.
+
+    `known_tails` holds the needs of the tag tails (' #functional #economic') of the map's items before, when all
+    their tags are known (the others get a warning at their own line): a map repeats a few tails many times."""
     if len(lines) == 1:
         text = first_text.strip()
     else:
@@ -299,6 +311,10 @@ def _item(lines: list[SourceLine], first_text: str, report: Report, vocabulary: 
     tail = tag_tail(last_raw) if "#" in last_raw else None
     if not tail or len(tail[1].rstrip()) >= len(text) + 1:
         return Item(text, last_line, first_line=lines[0][0])
+    known = known_tails.get(tail[1])
+    if known is not None:
+        without_tags = text[: len(text) - len(tail[1].strip())].rstrip()
+        return Item(without_tags, last_line, known, tail[0], (), lines[0][0])
     needs: list[str] = []
     unknown: list[str] = []
     warned: set[str] = set()
@@ -323,6 +339,8 @@ def _item(lines: list[SourceLine], first_text: str, report: Report, vocabulary: 
             needs.append(key)
     if not needs:
         return Item(text, last_line, first_line=lines[0][0])
+    if not unknown:
+        known_tails[tail[1]] = tuple(needs)
     without_tags = text[: len(text) - len(tail[1].strip())].rstrip()
     # Positional: keywords cost a fifth of making an Item (one per item of every map). The fields' order:
     return Item(" ".join([without_tags, *unknown]), last_line, tuple(needs), tail[0], tuple(unknown), lines[0][0])
