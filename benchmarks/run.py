@@ -296,7 +296,9 @@ def serve_latency(site: Path, edits: int, *, dirty: bool, case: str = "A") -> Se
             word = f"Bewerking{edit}x{random.randrange(10**6)}"
             start = time.perf_counter()
             target.write_text(original.replace("\n## ", f"\n- {word}.\n\n## ", 1), encoding="utf-8")
-            reloaded = wait_for("Reloading browsers", start)
+            # The reload after the rebuild this save started: a rebuild already under way when the map was
+            # saved also ends with "Reloading browsers", before the saved map is read.
+            reloaded = wait_for("Reloading browsers", wait_for("Detected file changes", start))
             with urllib.request.urlopen(url, timeout=30) as response:
                 if word not in response.read().decode("utf-8"):
                     raise SystemExit(f"after the rebuild, {url} does not show the edit")
