@@ -11,9 +11,9 @@ from .slugs import unique_slugs
 from .vocabulary import Vocabulary
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NeedEntry:
-    """One tagged item on the needs index."""
+    """One tagged item on the needs index (one per need of every tagged item: slots, no dict each)."""
 
     map: EmpathyMap
     section: Section

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import gc
 import logging
 import posixpath
 import threading
@@ -37,7 +39,7 @@ from .messages import language_of, say
 from .model import Level, Problem, quoted
 from .onboarding import check_onboarding, onboarding_lines
 from .options import PluginOptions
-from .pages import GeneratedPage, MarkdownConverter, PageKind, UrlFor
+from .pages import GeneratedPage, MarkdownConverter, PageKind, RenderedPage, UrlFor
 from .plain_markdown import only_safe_extensions, simple_html
 from .publishing import (
     ROBOTS_META,
@@ -95,14 +97,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
       exist when it checks for clashes): reads every map once, logs each problem as
       `path:line: message`, and adds one empty generated file per page of the registry
       (`registry.generated_pages`), in one loop; standalone pages (meeting cards) are only
-      remembered, for `on_post_build`. It also adds the plugin's assets and, unless `indexable`, a
+      remembered, for `on_env`. It also adds the plugin's assets and, unless `indexable`, a
       robots.txt, each only where the site has no file of its own.
     - `on_nav` (with `--dirty`): when what every page shows besides its own content changed (the
       navigation with its pages' titles, mkdocs.yml, the theme's custom_dir), every page is written.
-    - `on_env` (MkDocs fires it after `on_files`, whose renderer it asks): turns Jinja's check of
-      every template file at every render off (one build reads them once); adds the stand-in template
-      of the framed pages (below); with Pagefind, gives the header's search box its labels and facets;
-      with `--dirty`, gives the pages not written their titles for the navigation.
     - `on_page_content` (priority 50, early, so that other plugins' handlers see the page, not the
       empty stand-in): renders the page with the site's Markdown (`markdown_extensions`, minus those
       that read files or run code, and MkDocs' link rewriting) and sets its title, table of contents
@@ -110,6 +108,12 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
       until MkDocs writes the page (MkDocs reads every page before it writes one: the generated
       pages would all be in memory at once), and gives a generated page outside the navigation our
       stand-in template (MkDocs picks the template before on_page_context).
+    - `on_env` (MkDocs fires it once it has read every page, before it writes one): writes the
+      standalone pages into the site folder (they get the same policy), then lets go of the parsed
+      playbook, which no later step needs (see `_finish_with_the_playbook`); turns Jinja's check of
+      every template file at every render off (one build reads them once); adds the stand-in template
+      of the framed pages (below); with Pagefind, gives the header's search box its labels and facets;
+      with `--dirty`, gives the pages not written their titles for the navigation.
     - `on_page_context`, three times: at priority 100, first, it puts the page's HTML (and its own
       template in its meta) back; at 50,
       before the search plugins (priority 0) read `page.content`, it swaps in the map's plain text
@@ -123,11 +127,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
       other plugins added): marks the searchable pages' content for Pagefind; every page gets the
       noindex meta (unless `indexable`) and its own Content-Security-Policy, and loads from other
       hosts are warned about (see `publishing.py`).
-    - `on_post_build`: with `--dirty`, removes what the last build wrote and this one has not; writes
-      the standalone pages into the site folder (they get the same policy), then, at priority -100
-      (after every other plugin has written its files), runs Pagefind over the built site (under
-      `mkdocs serve` in the background, so that the saved page is on screen first) and removes the
-      theme's empty index.
+    - `on_post_build`: with `--dirty`, removes what the last build wrote and this one has not; notes
+      the pages as written (for the next `--dirty` build), then, at priority -100 (after every other
+      plugin has written its files), runs Pagefind over the built site (under `mkdocs serve` in the
+      background, so that the saved page is on screen first) and removes the theme's empty index.
     - `on_serve`: watches the maps folder, so that `mkdocs serve` rebuilds on every edit.
     - `on_shutdown`: stops a Pagefind run still going.
     """
@@ -158,11 +161,12 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._map_sources: dict[str, str] | None = None
         self._sources: dict[str, str] = {}
         """The file of each map page (page path -> the map's path from the project root)."""
-        self._urls: dict[tuple[str, str], str] = {}
-        """Relative URLs by (the page's URL, the page path linked to), for one build."""
         self._map_cache = MapCache()
         """Parsed maps, kept from one build to the next: `mkdocs serve` re-reads only the maps that changed
         (MkDocs keeps a plugin with an on_startup method for the whole serve)."""
+        self._renderer: Renderer | None = None
+        """The playbook being built, from on_files until every page is rendered (see _finish_with_the_playbook)."""
+        self._facet_labels: dict[str, str] = {}
         self._templates = TemplateCache()
         """Compiled templates, kept from one rebuild of `mkdocs serve` to the next (rebuild.py)."""
         self._frames = Frames()
@@ -260,6 +264,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.options.enabled:
             return None
+        self._finish_with_the_playbook(config)
         # A build renders each template file as it was when the build began: without this, Jinja checks the
         # file's modification time at every include and import, some 20 stat() calls per page. `mkdocs serve`
         # makes a new environment for every rebuild, so edited templates still show.
@@ -278,7 +283,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         labels = {key.removeprefix("search."): self.labels[key] for key in _SEARCH_LABELS}
         env.globals["empathy_search"] = {
             "bundle": f"{BUNDLE_DIR}/",
-            "labels": {**labels, "facets": [[facet, self._renderer.facet_labels()[facet]] for facet in FACETS]},
+            "labels": {**labels, "facets": [[facet, self._facet_labels[facet]] for facet in FACETS]},
         }
         return env
 
@@ -316,7 +321,6 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         renderer = self._renderer = Renderer(playbook, self.settings, self.labels, overrides)
         if self._serving:
             renderer.env.bytecode_cache = self._templates
-        self._maps = playbook.maps
         # One Markdown instance per build, with the site's extensions, reset between conversions.
         # Minus those that read files or run code: a map must not publish the checkout (extensions.py).
         extensions, configs, left_out = for_maps(config.markdown_extensions, config.mdx_configs)
@@ -326,7 +330,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         # Plain paragraphs and lists (most of a map) are made without Python-Markdown when none of the
         # site's extensions would change them: the same HTML for a fraction of the cost.
         self._plain_fast = only_safe_extensions(config.markdown_extensions)
-        self._pages, self._standalone, self._urls, self._packed = {}, {}, {}, {}
+        self._pages, self._standalone, self._packed = {}, {}, {}
         pages = generated_pages(renderer)
         # With --dirty, MkDocs writes only the pages whose file says it changed: a generated page changed when its inputs did.
         self._keys = page_keys(renderer, pages, self._map_cache.stamp, _site_key(config)) if self._dirty else {}
@@ -395,14 +399,19 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         return page.title
 
     def _url_for(self, origin: str) -> UrlFor:
-        """The relative URL of any page path from the page at URL `origin`, each answer computed once per build."""
-        urls, files, standalone = self._urls, self._files, self._standalone
+        """The relative URL of any page path from the page at URL `origin`, each answer computed once per page.
+
+        The answers live as long as the page's render: kept for the whole build, the links of every page
+        (some 20 MB at 5000 maps) would stay in memory to its end, and no other page asks from `origin`.
+        """
+        urls: dict[str, str] = {}
+        files, standalone = self._files, self._standalone
 
         def url(target: str) -> str:
-            key = (origin, target)
-            if key not in urls:
-                urls[key] = _url_from(origin, files, standalone, target)
-            return urls[key]
+            found = urls.get(target)
+            if found is None:
+                found = urls[target] = _url_from(origin, files, standalone, target)
+            return found
 
         return url
 
@@ -669,17 +678,34 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             self._indexing = None
             self._stop_indexing.clear()
 
+    def _finish_with_the_playbook(self, config: MkDocsConfig) -> None:
+        """Write the standalone pages, then let go of the parsed playbook: MkDocs fires on_env when it has read
+        (and this plugin rendered) every page of the site, before it writes any.
+
+        The maps, their items and the indexes built from them (some 100 MB at 5000 maps) are needed by no
+        later step: MkDocs writes the pages it holds, the search plugins index them. Let go here, they are
+        not in memory while the theme renders every page and the search plugin builds its index, the peak of
+        a build. Only the pages' paths and kinds stay; `mkdocs serve` keeps the map cache for the next build.
+        """
+        self._write_standalone_pages(config)
+        if self._renderer is not None:
+            self._facet_labels = self._renderer.facet_labels()
+        self._renderer = None
+        self._pages = {path: dataclasses.replace(page, render=_rendered_already) for path, page in self._pages.items()}
+        self._standalone = {
+            path: (dataclasses.replace(page, render=_rendered_already), url)
+            for path, (page, url) in self._standalone.items()
+        }
+        if not self._serving:  # a build, not a serve: no next build reads the maps again
+            self._map_cache = MapCache()
+        # The renderer and its Jinja environment refer to each other: without a collection now, they and the
+        # maps would wait for Python's next full collection, which may come only after the peak.
+        gc.collect()
+
     def _write_standalone_pages(self, config: MkDocsConfig) -> None:
-        if not self.options.enabled:
-            return
         site = Path(config.site_dir)
-        targets = {path: _standalone_file(page_url) for path, (_, page_url) in self._standalone.items()}
-        if self._dirty:  # a clean build empties the site first; MkDocs' --dirty leaves what is gone
-            written = {file.dest_uri for file in self._files} | set(targets.values())
-            remove_stale(site, self._written, written)
-            self._written = written
         for page, page_url in self._standalone.values():
-            target = site / targets[page.path]
+            target = site / _standalone_file(page_url)
             if self._unchanged(page.path) and target.is_file():
                 continue
             url = self._url_for(page_url)
@@ -688,11 +714,20 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             self._look_for_external_loads(html, page.path, None)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self._private(html, robots=False), encoding="utf-8")
+
+    def _note_the_pages_written(self, config: MkDocsConfig) -> None:
+        if not self.options.enabled:
+            return
+        if self._dirty:  # a clean build empties the site first; MkDocs' --dirty leaves what is gone
+            written = {file.dest_uri for file in self._files}
+            written |= {_standalone_file(page_url) for _, page_url in self._standalone.values()}
+            remove_stale(Path(config.site_dir), self._written, written)
+            self._written = written
         self._built_keys, self._built_shape = self._keys, self._shape  # the build went through: its pages are written
         frames = self._frames
         log.debug(f"empathy-playbook: {frames.framed} pages put in a frame, {frames.full} rendered in full")
 
-    on_post_build = CombinedEvent(_write_standalone_pages, _index_for_search)
+    on_post_build = CombinedEvent(_note_the_pages_written, _index_for_search)
 
     def _private(self, html: str, *, robots: bool) -> str:
         """The page with the noindex meta (unless `indexable`) and its own Content-Security-Policy."""
@@ -722,9 +757,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
                 return f"{_relative(Path(source_file), self.root)}:{line_of(text, url)}"
         if self._map_sources is None:
             self._map_sources = {}
-            for m in self._maps:
+            for path in self._sources.values():
                 try:
-                    self._map_sources[m.path] = (self.root / m.path).read_text(encoding="utf-8", errors="replace")
+                    self._map_sources[path] = (self.root / path).read_text(encoding="utf-8", errors="replace")
                 except OSError:
                     continue
         for path, text in self._map_sources.items():
@@ -762,6 +797,10 @@ def _standalone_url(page: GeneratedPage, config: MkDocsConfig) -> str:
 def _standalone_file(url: str) -> str:
     """The file of a standalone page in the site, from its URL."""
     return url + "index.html" if url.endswith("/") else url
+
+
+def _rendered_already(url: UrlFor, convert: MarkdownConverter) -> RenderedPage:
+    raise RuntimeError("the playbook's pages were rendered, and the playbook let go (see _finish_with_the_playbook)")
 
 
 def _no_markdown(source: str) -> str:
