@@ -8,7 +8,6 @@ import gc
 import logging
 import posixpath
 import threading
-import zlib
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any
@@ -57,6 +56,7 @@ from .registry import generated_pages
 from .render import Renderer
 from .search_index import BUNDLE_DIR, FACETS, IndexStopped, SearchIndexError, index_site, mark_searchable
 from .settings import Settings
+from .spool import Spool
 
 try:  # MkDocs' own link rewriting, so that links in a map work as in any page (private, but frozen in 1.6).
     from mkdocs.structure.pages import _RelativePathTreeprocessor
@@ -104,9 +104,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     - `on_page_content` (priority 50, early, so that other plugins' handlers see the page, not the
       empty stand-in): renders the page with the site's Markdown (`markdown_extensions`, minus those
       that read files or run code, and MkDocs' link rewriting) and sets its title, table of contents
-      and anchors. At -100, after every other plugin's handler, it keeps the page's HTML compressed
-      until MkDocs writes the page (MkDocs reads every page before it writes one: the generated
-      pages would all be in memory at once), and gives a generated page outside the navigation our
+      and anchors. At -100, after every other plugin's handler, it keeps the page's HTML out of
+      memory (compressed, in a temporary file: `spool.py`) until MkDocs writes the page (MkDocs reads
+      every page before it writes one: the generated pages would all be in memory at once), and gives a generated page outside the navigation our
       stand-in template (MkDocs picks the template before on_page_context).
     - `on_env` (MkDocs fires it once it has read every page, before it writes one): writes the
       standalone pages into the site folder (they get the same policy), then lets go of the parsed
@@ -131,6 +131,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
       the pages as written (for the next `--dirty` build), then, at priority -100 (after every other
       plugin has written its files), runs Pagefind over the built site (under `mkdocs serve` in the
       background, so that the saved page is on screen first) and removes the theme's empty index.
+    - `on_build_error`: removes the file of the pages that wait to be written (spool.py).
     - `on_serve`: watches the maps folder, so that `mkdocs serve` rebuilds on every edit.
     - `on_shutdown`: stops a Pagefind run still going.
     """
@@ -143,8 +144,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._standalone: dict[str, tuple[GeneratedPage, str]] = {}
         """The standalone pages of this build by path, with their URL."""
         self._search_html: dict[str, str] = {}
-        self._packed: dict[str, tuple[bytes, bytes | None]] = {}
-        """Generated pages' HTML (and search text), compressed, from on_page_content until on_page_context."""
+        self._waiting = Spool()
+        """Generated pages' HTML, from on_page_content until on_page_context: out of memory (spool.py)."""
+        self._waiting_search = Spool()
+        """Their plain text for the theme's search, likewise."""
         self._full_html: dict[str, str] = {}
         self._pagefind = False
         self._searchable: set[str] = set()
@@ -330,7 +333,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         # Plain paragraphs and lists (most of a map) are made without Python-Markdown when none of the
         # site's extensions would change them: the same HTML for a fraction of the cost.
         self._plain_fast = only_safe_extensions(config.markdown_extensions)
-        self._pages, self._standalone, self._packed = {}, {}, {}
+        self._pages, self._standalone = {}, {}
+        self._waiting.close()  # a build that failed may have left some
+        self._waiting_search.close()
         pages = generated_pages(renderer)
         # With --dirty, MkDocs writes only the pages whose file says it changed: a generated page changed when its inputs did.
         self._keys = page_keys(renderer, pages, self._map_cache.stamp, _site_key(config)) if self._dirty else {}
@@ -468,8 +473,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     # Last, after every other plugin's page_content handler has seen (and maybe changed) the page.
     @event_priority(-100)
     def _pack_generated_page(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Keep a generated page's HTML compressed until MkDocs writes it: MkDocs reads every page before it
-        writes any, and the playbook's pages (indexes, accounts) would otherwise all sit in memory at once."""
+        """Keep a generated page's HTML out of memory until MkDocs writes it: MkDocs reads every page before it
+        writes any, and the playbook's pages (indexes, accounts) would otherwise all sit in memory at once
+        (some 36 MB at 5000 maps even compressed, as they were kept before)."""
         uri = page.file.src_uri
         if uri not in self._pages:
             return None
@@ -479,10 +485,9 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             self._theme_templates[uri] = page.meta.get("template")
             page.meta["template"] = _FRAMED
         search = self._search_html.pop(uri, None)
-        self._packed[uri] = (
-            zlib.compress(html.encode("utf-8"), 1),
-            zlib.compress(search.encode("utf-8"), 1) if search is not None else None,
-        )
+        self._waiting.put(uri, html)
+        if search is not None:
+            self._waiting_search.put(uri, search)
         return ""
 
     on_page_content = CombinedEvent(_render_generated_page, _pack_generated_page)
@@ -496,12 +501,12 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
                 del page.meta["template"]
             else:
                 page.meta["template"] = original
-        packed = self._packed.pop(page.file.src_uri, None)
-        if packed is not None:
-            html, search = packed
-            page.content = zlib.decompress(html).decode("utf-8")
+        html = self._waiting.take(page.file.src_uri)
+        if html is not None:
+            page.content = html
+            search = self._waiting_search.take(page.file.src_uri)
             if search is not None:
-                self._search_html[page.file.src_uri] = zlib.decompress(search).decode("utf-8")
+                self._search_html[page.file.src_uri] = search
 
     # Before the search plugins (priority 0) read page.content, and after them: they index the map's
     # plain text; the theme then renders the full page. See RenderedPage.search_html.
@@ -728,6 +733,11 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         log.debug(f"empathy-playbook: {frames.framed} pages put in a frame, {frames.full} rendered in full")
 
     on_post_build = CombinedEvent(_note_the_pages_written, _index_for_search)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # A build stopped before writing every page: the pages waiting for it are not needed, nor is their file.
+        self._waiting.close()
+        self._waiting_search.close()
 
     def _private(self, html: str, *, robots: bool) -> str:
         """The page with the noindex meta (unless `indexable`) and its own Content-Security-Policy."""
