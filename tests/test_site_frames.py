@@ -24,7 +24,8 @@ def _playbook(
     site: Site, *, features: str = "[content.action.edit, navigation.footer]", custom_dir: bool = False
 ) -> None:
     """Maps in two folders, out of the navigation (so framed), with titles that need escaping, tables of
-    contents of two lengths, accounts, edit links and canonical addresses."""
+    contents of two lengths, accounts, edit links and canonical addresses; and a page of the site, in the
+    navigation, in one of the folders (the other folder's maps see it at another relative address)."""
     site.configure(
         plugin_options="nav_max_maps: 1\nallow_external: true\nsearch: theme",
         extra="site_url: https://example.org/playbook/\n"
@@ -33,6 +34,7 @@ def _playbook(
     config = (site.root / "mkdocs.yml").read_text()
     theme = f"  language: en\n  features: {features}\n" + ("  custom_dir: overrides\n" if custom_dir else "")
     site.write("mkdocs.yml", config.replace("  language: en\n", theme))
+    site.write("docs/maps/care/guide.md", "# Guide to care\n")
     site.write("maps/care/nurse.md", _map("Nurse", "Acme"))
     site.write("maps/care/surgeon.md", _map("Surgeon <b>&</b> co", "Acme", "\n## Approach\nListen.\n"))
     site.write("maps/care/manager.md", _map("Ward manager", "Acme"))
@@ -66,6 +68,8 @@ def test_framed_pages_are_byte_for_byte_what_the_theme_renders(
     assert one(page, "title").get_text() == "Surgeon <b>&</b> co - Test playbook"
     assert one(page, 'link[rel="canonical"]')["href"] == "https://example.org/playbook/maps/care/surgeon/"
     assert one(page, 'a[rel="edit"]')["href"] == "https://github.com/acme/playbook/edit/main/maps/care/surgeon.md"
+    guide = [a["href"] for a in soup(site.html("maps/retail/clerk")).select("nav a") if "guide" in str(a["href"])]
+    assert guide == ["../../care/guide/"]
 
 
 def test_a_theme_that_shows_the_page_s_own_address_gets_each_page_rendered_in_full(site: Site) -> None:

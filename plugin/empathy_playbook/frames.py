@@ -2,8 +2,8 @@
 
 A site theme renders its whole chrome around every page: for a playbook's generated pages that are
 not in the navigation (map pages, account pages, index parts) that chrome is the same on every page
-of one folder, and rendering it again costs more than the page itself. `Frames` renders it once per
-group of pages the engine adapter says are alike (same template, folder, table of contents length,
+of one depth, and rendering it again costs more than the page itself. `Frames` renders it once per
+group of pages the engine adapter says are alike (same template, links, table of contents length,
 ...): with a stand-in (a sentinel) for each of the page's own parts (its title, content, table of
 contents entries, edit link), split at the sentinels. A page of the group is then the frame's pieces
 joined with its own parts: the same bytes the theme would have rendered, for a fraction of the cost.

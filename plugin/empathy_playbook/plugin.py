@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 import jinja2
 import markdown
@@ -177,6 +177,8 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._theme_templates: dict[str, str | None] = {}
         """The theme template of each generated page to be framed (None: the theme's main.html), until it is rendered."""
         self._parents: set[str] | None = None
+        self._navigation_targets: list[str] | None = None
+        self._navigation_links: dict[str, tuple[object, ...]] = {}
         self._dirty = False
         self._built_keys: dict[str, str] = {}
         """With --dirty: the key of each generated page's inputs when it was last written (rebuild.py)."""
@@ -275,6 +277,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if self._serving:
             env.bytecode_cache = self._templates
         self._env, self._frames, self._parents = env, Frames(), None
+        self._navigation_targets, self._navigation_links = None, {}
         # The stand-in template of the generated pages outside the navigation (see _framed_page).
         loaders: list[jinja2.BaseLoader] = [jinja2.DictLoader({_FRAMED: "{{ empathy_playbook_framed_page() }}"})]
         env.loader = jinja2.ChoiceLoader(loaders + ([env.loader] if env.loader is not None else []))
@@ -554,7 +557,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
 
     def _framed_page(self, jinja_context: jinja2.runtime.Context) -> Markup:
         """A generated page outside the navigation, as the theme renders it. The theme's chrome (header,
-        navigation, footer) is the same for the pages of one folder: it is rendered once per group of alike
+        navigation, footer) is the same for the pages of one depth: it is rendered once per group of alike
         pages, and each page's own parts are put in (frames.py). MkDocs renders our stand-in template with
         the page's final context (after every plugin's on_page_context); this renders the theme's."""
         assert self._env is not None
@@ -572,9 +575,10 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         return Markup(self._frames.page(key, context, parts, lambda: template.render(values), render_frame))
 
     def _frame_key(self, page: Page, values: dict[str, Any], template: str) -> tuple[Hashable | None, dict[str, str]]:
-        """What makes a page's chrome besides the rest of its context: the template, the folder (links are
-        relative), the shape of its table of contents and its meta; and its own parts (title, content, ...) by
-        name. None for a page in the navigation or with pages below it: their chrome is their own."""
+        """What makes a page's chrome besides the rest of its context: the template, where the navigation's
+        links lead from the page (they are relative), the shape of its table of contents and its meta; and its
+        own parts (title, content, ...) by name. None for a page in the navigation or with pages below it:
+        their chrome is their own."""
         title = page.meta.get("title")
         toc = list(page.toc)
         if (
@@ -596,13 +600,29 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
                 parts[name] = url
         key = (
             template,
-            posixpath.dirname(page.url.rstrip("/")),
+            self._navigation_from(page.url, values["nav"]),
             tuple(item.level for item in toc),
             tuple(name for name in _PAGE_URLS if name in parts),
             "<h1" in content,  # mkdocs-material adds the page's title as <h1> unless its content has one
             repr({k: v for k, v in page.meta.items() if k != "title"}),
         )
         return key, parts
+
+    def _navigation_from(self, url: str, nav: Navigation) -> tuple[object, ...]:
+        """The depth of the page at `url` and the navigation's links as its chrome shows them (relative).
+
+        Pages of one depth in folders the navigation does not enter see it alike (maps/zorg/a/ and
+        maps/bouw/b/ both see the overview at ../../) and share a frame; a folder the navigation enters
+        (a page of the site in maps/zorg/) sees it otherwise. The same for every page of a folder (no
+        page below a framed page), so found once per folder.
+        """
+        folder = posixpath.dirname(url.rstrip("/"))
+        if folder not in self._navigation_links:
+            if self._navigation_targets is None:
+                self._navigation_targets = _link_targets(nav)
+            links = (get_relative_url(target, url) for target in self._navigation_targets)
+            self._navigation_links[folder] = (url.count("/"), *links)
+        return self._navigation_links[folder]
 
     def _parent_urls(self) -> set[str]:
         """The URLs that have pages below them: a page there links down, so its chrome is its own."""
@@ -914,6 +934,19 @@ _PAGE_URLS = ("edit", "canonical", "abs")
 _PER_PAGE_CONTEXT = frozenset({"page", "build_date_utc"})
 """Context entries left out of a frame's key: the page (its parts and key are taken apart), and the build's
 time, which MkDocs reads again for every page (a theme that prints it fails the frame's check)."""
+
+
+def _link_targets(nav: Navigation) -> list[str]:
+    """Every address within the site that the navigation links to (pages, sections' index pages, relative links)."""
+    targets = [nav.homepage.url] if nav.homepage is not None else []
+    items = list(nav.items)
+    while items:
+        item = items.pop()
+        url = getattr(item, "url", None)
+        if isinstance(url, str) and not urlsplit(url).scheme and not url.startswith(("/", "#")):
+            targets.append(url)
+        items.extend(getattr(item, "children", None) or [])
+    return targets
 
 
 def _with_parts(page: Page, parts: dict[str, str], render: Callable[[], str]) -> str:
