@@ -83,7 +83,7 @@ import importlib, pkgutil
 import markdown
 import empathy_playbook
 from empathy_playbook import Labels, Renderer, Settings, generated_pages, read_playbook
-adapters = {"empathy_playbook.plugin", "empathy_playbook.config"}
+adapters = {"empathy_playbook.plugin", "empathy_playbook.config", "empathy_playbook.theme_frames"}
 for module in pkgutil.iter_modules(empathy_playbook.__path__, "empathy_playbook."):
     if module.name not in adapters:
         importlib.import_module(module.name)

@@ -6,16 +6,15 @@ import dataclasses
 import functools
 import gc
 import logging
-import posixpath
 import threading
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin
 
 import jinja2
 import markdown
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -32,7 +31,6 @@ from .addresses import clash_problem, clashes
 from .config import EmpathyPlaybookConfig
 from .discovery import MapCache, maps_folder_problem, read_playbook
 from .extensions import for_maps
-from .frames import CONTENT, Frames
 from .i18n import Labels
 from .messages import language_of, say
 from .model import Level, Problem, quoted
@@ -57,6 +55,7 @@ from .render import Renderer
 from .search_index import BUNDLE_DIR, FACETS, IndexStopped, SearchIndexError, index_site, mark_searchable
 from .settings import Settings
 from .spool import Spool
+from .theme_frames import ThemeFrames
 
 try:  # MkDocs' own link rewriting, so that links in a map work as in any page (private, but frozen in 1.6).
     from mkdocs.structure.pages import _RelativePathTreeprocessor
@@ -121,7 +120,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
       `RenderedPage.search_html`. With Pagefind the second instead notes which pages Pagefind may
       index and hides every page from the theme's own search plugin (`search: exclude`).
     - The stand-in template, when MkDocs renders a page with it (after every on_page_context, with the
-      page's final context), renders the theme's own template through `frames.Frames`: once per group of
+      page's final context), renders the theme's own template through `frames.Frames` (theme_frames.py): once per group of
       alike pages with stand-ins for the page's own parts, then each page as that frame with its parts.
     - `on_post_page` and `on_post_template` (priority -100, last, so that the policy covers what
       other plugins added): marks the searchable pages' content for Pagefind; every page gets the
@@ -172,18 +171,14 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._facet_labels: dict[str, str] = {}
         self._templates = TemplateCache()
         """Compiled templates, kept from one rebuild of `mkdocs serve` to the next (rebuild.py)."""
-        self._frames = Frames()
-        self._env: jinja2.Environment | None = None
-        self._theme_templates: dict[str, str | None] = {}
-        """The theme template of each generated page to be framed (None: the theme's main.html), until it is rendered."""
-        self._parents: set[str] | None = None
-        self._navigation_targets: list[str] | None = None
-        self._navigation_links: dict[str, tuple[object, ...]] = {}
+        self._frames = ThemeFrames(Files([]))
+        """The generated pages outside the navigation, rendered from frames of the theme's chrome (theme_frames.py)."""
         self._dirty = False
         self._built_keys: dict[str, str] = {}
         """With --dirty: the key of each generated page's inputs when it was last written (rebuild.py)."""
         self._keys: dict[str, str] = {}
         self._written: set[str] = set()
+        """With --dirty: the files (paths in the site) the last build had, to remove those the next one has not."""
         self._indexing: threading.Thread | None = None
         """Under `mkdocs serve`: Pagefind indexing the site of the last build, in the background."""
         self._stop_indexing = threading.Event()
@@ -191,7 +186,6 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         self._built_shape = ""
         """With --dirty: what every page shows besides its own content (the site's configuration and
         templates, the navigation with each page's title), now and when the last build was written."""
-        """With --dirty: the files (paths in the site) the last build had, to remove those the next one has not."""
         self._meta: dict[str, dict[str, Any]] = {}
         """Each generated page's meta (its title) as last rendered: with --dirty, for the pages not rendered again."""
 
@@ -276,12 +270,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         env.auto_reload = False
         if self._serving:
             env.bytecode_cache = self._templates
-        self._env, self._frames, self._parents = env, Frames(), None
-        self._navigation_targets, self._navigation_links = None, {}
-        # The stand-in template of the generated pages outside the navigation (see _framed_page).
-        loaders: list[jinja2.BaseLoader] = [jinja2.DictLoader({_FRAMED: "{{ empathy_playbook_framed_page() }}"})]
-        env.loader = jinja2.ChoiceLoader(loaders + ([env.loader] if env.loader is not None else []))
-        env.globals["empathy_playbook_framed_page"] = jinja2.pass_context(functools.partial(self._framed_page))
+        self._frames.install(env)
         if self._dirty:
             self._read_titles_of_pages_not_written(config, files)
         if not self._pagefind:
@@ -313,6 +302,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if not self.options.enabled:
             return None
         self._files = files
+        self._frames = ThemeFrames(files)
         self._rendered, self._searchable, self._searchable_files = 0, set(), set()
         config_file = Path(config.config_file_path or "mkdocs.yml")
         playbook = read_playbook(self.root, self.settings, config_path=config_file.name, cache=self._map_cache)
@@ -483,10 +473,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
         if uri not in self._pages:
             return None
         if not self._pages[uri].in_nav:
-            # MkDocs picks a page's template (its meta `template`) before on_page_context: ours frames the theme's
-            # template (see _framed_page). The page's own meta is back in place for on_page_context.
-            self._theme_templates[uri] = page.meta.get("template")
-            page.meta["template"] = _FRAMED
+            self._frames.use_stand_in(page)  # its own template is back in place for on_page_context
         search = self._search_html.pop(uri, None)
         self._waiting.put(uri, html)
         if search is not None:
@@ -498,12 +485,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
     # First, before any other plugin's page_context handler reads the page.
     @event_priority(100)
     def _unpack_generated_page(self, /, context: TemplateContext, page: Page, **kwargs: Any) -> None:
-        if page.meta.get("template") == _FRAMED:
-            original = self._theme_templates[page.file.src_uri]
-            if original is None:
-                del page.meta["template"]
-            else:
-                page.meta["template"] = original
+        self._frames.restore_template(page)
         html = self._waiting.take(page.file.src_uri)
         if html is not None:
             page.content = html
@@ -554,84 +536,6 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
                 page.meta["search"] = search
 
     on_page_context = CombinedEvent(_unpack_generated_page, _give_search_the_plain_text, _give_the_theme_the_full_page)
-
-    def _framed_page(self, jinja_context: jinja2.runtime.Context) -> Markup:
-        """A generated page outside the navigation, as the theme renders it. The theme's chrome (header,
-        navigation, footer) is the same for the pages of one depth: it is rendered once per group of alike
-        pages, and each page's own parts are put in (frames.py). MkDocs renders our stand-in template with
-        the page's final context (after every plugin's on_page_context); this renders the theme's."""
-        assert self._env is not None
-        values = jinja_context.parent  # what MkDocs gave the template, with the environment's globals
-        page: Page = values["page"]
-        name = self._theme_templates.pop(page.file.src_uri, None) or "main.html"
-        template = self._env.get_template(name)
-        key, parts = self._frame_key(page, values, name)
-        # The rest of the context: the navigation, the site's configuration, the stylesheets' addresses (relative)...
-        context = {name: value for name, value in values.items() if name not in _PER_PAGE_CONTEXT}
-
-        def render_frame(sentinels: dict[str, str]) -> str:
-            return _with_parts(page, sentinels, lambda: template.render(values))
-
-        return Markup(self._frames.page(key, context, parts, lambda: template.render(values), render_frame))
-
-    def _frame_key(self, page: Page, values: dict[str, Any], template: str) -> tuple[Hashable | None, dict[str, str]]:
-        """What makes a page's chrome besides the rest of its context: the template, where the navigation's
-        links lead from the page (they are relative), the shape of its table of contents and its meta; and its
-        own parts (title, content, ...) by name. None for a page in the navigation or with pages below it:
-        their chrome is their own."""
-        title = page.meta.get("title")
-        toc = list(page.toc)
-        if (
-            not title  # mkdocs-material shows the site's name for a page without one
-            or page.is_homepage
-            or page.parent is not None
-            or page.previous_page is not None
-            or page.next_page is not None
-            or any(item.children for item in toc)
-            or page.url in self._parent_urls()
-        ):
-            return None, {}
-        content = page.content or ""
-        parts = {CONTENT: content, "title": str(title)}
-        for n, item in enumerate(toc):
-            parts[f"id{n}"], parts[f"toc{n}"] = item.id, str(item.title)
-        for name in _PAGE_URLS:
-            if (url := getattr(page, f"{name}_url")) is not None:
-                parts[name] = url
-        key = (
-            template,
-            self._navigation_from(page.url, values["nav"]),
-            tuple(item.level for item in toc),
-            tuple(name for name in _PAGE_URLS if name in parts),
-            "<h1" in content,  # mkdocs-material adds the page's title as <h1> unless its content has one
-            repr({k: v for k, v in page.meta.items() if k != "title"}),
-        )
-        return key, parts
-
-    def _navigation_from(self, url: str, nav: Navigation) -> tuple[object, ...]:
-        """The depth of the page at `url` and the navigation's links as its chrome shows them (relative).
-
-        Pages of one depth in folders the navigation does not enter see it alike (maps/zorg/a/ and
-        maps/bouw/b/ both see the overview at ../../) and share a frame; a folder the navigation enters
-        (a page of the site in maps/zorg/) sees it otherwise. The same for every page of a folder (no
-        page below a framed page), so found once per folder.
-        """
-        folder = posixpath.dirname(url.rstrip("/"))
-        if folder not in self._navigation_links:
-            if self._navigation_targets is None:
-                self._navigation_targets = _link_targets(nav)
-            links = (get_relative_url(target, url) for target in self._navigation_targets)
-            self._navigation_links[folder] = (url.count("/"), *links)
-        return self._navigation_links[folder]
-
-    def _parent_urls(self) -> set[str]:
-        """The URLs that have pages below them: a page there links down, so its chrome is its own."""
-        if self._parents is None:
-            self._parents = set()
-            for file in self._files.documentation_pages():
-                parts = file.url.rstrip("/").split("/")
-                self._parents.update("/".join(parts[:n]) + "/" for n in range(1, len(parts)))
-        return self._parents
 
     # Last, so that the policy covers what other plugins added to the page.
     @event_priority(-100)
@@ -749,7 +653,7 @@ class EmpathyPlaybookPlugin(BasePlugin[EmpathyPlaybookConfig]):
             remove_stale(Path(config.site_dir), self._written, written)
             self._written = written
         self._built_keys, self._built_shape = self._keys, self._shape  # the build went through: its pages are written
-        frames = self._frames
+        frames = self._frames.frames
         log.debug(f"empathy-playbook: {frames.framed} pages put in a frame, {frames.full} rendered in full")
 
     on_post_build = CombinedEvent(_note_the_pages_written, _index_for_search)
@@ -925,49 +829,6 @@ def _template_stamps(config: MkDocsConfig) -> list[tuple[str, int, int]]:
 
 def _always() -> bool:
     return True
-
-
-_FRAMED = "empathy_playbook/framed-page.html"
-"""The stand-in template of the generated pages outside the navigation (see `_framed_page`)."""
-_PAGE_URLS = ("edit", "canonical", "abs")
-"""A page's own addresses (`page.edit_url`, ...), put in a frame like its title."""
-_PER_PAGE_CONTEXT = frozenset({"page", "build_date_utc"})
-"""Context entries left out of a frame's key: the page (its parts and key are taken apart), and the build's
-time, which MkDocs reads again for every page (a theme that prints it fails the frame's check)."""
-
-
-def _link_targets(nav: Navigation) -> list[str]:
-    """Every address within the site that the navigation links to (pages, sections' index pages, relative links)."""
-    targets = [nav.homepage.url] if nav.homepage is not None else []
-    items = list(nav.items)
-    while items:
-        item = items.pop()
-        url = getattr(item, "url", None)
-        if isinstance(url, str) and not urlsplit(url).scheme and not url.startswith(("/", "#")):
-            targets.append(url)
-        items.extend(getattr(item, "children", None) or [])
-    return targets
-
-
-def _with_parts(page: Page, parts: dict[str, str], render: Callable[[], str]) -> str:
-    """`render()` with the page's title, content, table of contents entries and addresses replaced by `parts`
-    (named as by `_frame_key`)."""
-    saved = (page.content, page.meta, page.toc, page.edit_url, page.canonical_url, page.abs_url)
-    try:
-        page.content = parts[CONTENT]
-        page.meta = {**page.meta, "title": parts["title"]}
-        page.toc = get_toc(
-            [
-                {"level": item.level, "id": parts[f"id{n}"], "name": parts[f"toc{n}"], "children": []}
-                for n, item in enumerate(saved[2])
-            ]
-        )
-        for name in _PAGE_URLS:
-            if name in parts:
-                setattr(page, f"{name}_url", parts[name])
-        return render()
-    finally:
-        page.content, page.meta, page.toc, page.edit_url, page.canonical_url, page.abs_url = saved
 
 
 def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
