@@ -88,18 +88,12 @@ class IndexViews:
     ) -> list[GeneratedPage]:
         """The pages of a group. Each shows the maps of its own entries, and of the rest of its group only
         the group's name, its size and its pages: what a rebuild compares (rebuild.py)."""
+        shows = [tuple(map_of(entry).path for entry in part.entries) for part in parts]
         # Joined by NUL, which no file name holds: cheaper than a repr, for thousands of entries.
-        group = "\0".join([repr(name), *(map_of(entry).path for part in parts for entry in part.entries)])
+        group = "\0".join([repr(name), *(path for paths in shows for path in paths)])
         return [
-            GeneratedPage(
-                part.path,
-                PageKind.INDEX_PART,
-                view(part),
-                searchable=False,
-                shows=tuple(map_of(entry).path for entry in part.entries),
-                group=group,
-            )
-            for part in parts
+            GeneratedPage(part.path, PageKind.INDEX_PART, view(part), searchable=False, shows=paths, group=group)
+            for part, paths in zip(parts, shows, strict=True)
         ]
 
     @cached_property
