@@ -24,24 +24,11 @@ from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
 
-import pytest
-
-from .support import REPO
+from .support import REPO, debian_program
 
 NGINX_CONF = REPO / "docs" / "deploy" / "nginx.conf"
 SHIPPED_LISTEN = "listen 8080;"
 SHIPPED_ROOT = "root /usr/share/nginx/html;"
-
-
-def nginx_binary() -> str:
-    """Debian's nginx; skips the test without it (fails it in CI, where .ci/run installs it)."""
-    path = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
-    if path is None:
-        message = "Debian's nginx is missing: install it with 'apt-get install nginx' (.ci/run does)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 def configuration(port: int, root: Path) -> str:
@@ -77,7 +64,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 @contextlib.contextmanager
 def nginx(site: Path) -> Iterator[str]:
     """Serve the built `site` with the shipped configuration; yields its base URL (ending in '/')."""
-    binary = nginx_binary()
+    binary = debian_program("nginx", also=("/usr/sbin/nginx",))
     work = Path(tempfile.mkdtemp(prefix="playbook-nginx-"))
     try:
         root = work / "site"

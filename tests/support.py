@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
@@ -268,6 +270,20 @@ def pagefind_sections(record: dict[str, Any]) -> dict[str, tuple[str, str]]:
 # Running the installed programs, as users and CI run them.
 
 PROGRAM = Path(sys.executable).parent / "empathy-playbook"
+
+
+def debian_program(name: str, *, also: tuple[str, ...] = ()) -> str:
+    """The path of Debian's `name` (or of the first of `also` that exists, for a program outside PATH).
+
+    Without it the test skips, saying how to install it; with CI set, the test fails: .ci/run installs it.
+    """
+    path = shutil.which(name) or next((candidate for candidate in also if Path(candidate).exists()), None)
+    if path is None:
+        message = f"Debian's {name} is missing: install it with 'apt-get install {name}' (.ci/run does)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 
 
 def run_program(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from ..support import CHROMIUM_ARGS, OpenPage
+from ..support import CHROMIUM_ARGS, OpenPage, debian_program
 from .playbook import (
     DUTCH_DOCS,
     DUTCH_MAPS,
@@ -34,13 +32,7 @@ from .playbook import (
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    path = shutil.which("chromium")
-    if path is None:
-        message = "Debian's Chromium is missing: install it with 'apt-get install chromium' (.ci/run does)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+    return debian_program("chromium")
 
 
 @pytest.fixture(scope="session")
