@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from empathy_playbook import GRID_SECTIONS, EmpathyMap, Level, NeedCategory, Vocabulary, parse_map
+from empathy_playbook import GRID_SECTIONS, EmpathyMap, Level, NeedCategory, Vocabulary, parse_map, safe_yaml
 from empathy_playbook.privacy import NO_PERSONAL_DATA
 
 SECTIONS = """\
@@ -386,3 +386,64 @@ def test_an_unknown_buying_role_is_an_error_with_the_nearest_role() -> None:
         f"3: 'buying_role' must be one of {roles}, not 'decidr'; did you mean 'decider'?",
         f"3: 'buying_role' must be one of {roles}, not 'boss'",
     ]
+
+
+# Front matter without '&', '*' or '!' and with few collection indicators is composed by libyaml in C; the rest by
+# the event walk in safe_yaml. Both must give the same map: each case below is read both ways.
+BOTH_WAYS = [
+    "title: Inkoper #2\nrole: Hoofd # inkoop\nsegment: NO\nowner: ~\nreviewed: 2024-05-31 #r\nmetaphor: [a #b\n  , c]",
+    "title: T\nroutine:\n  age: 45-55 #x\n  income: 045\n  hobby:\ntags:\n- a #1\n- 'b #2'\nmarket: b2b",
+    "title: T #t\nrelations:\n- map: zorg/arts #m\n  kind: reports-to\n- {map: x, kind: blokkeert}",
+    "role: a #1\nx: [[[[[[[x #2]]]]]]]",  # eight levels: read
+    "role: a #1\nx: [[[[[[[[x #2]]]]]]]]\ntitle: after the refusal",  # nine levels: refused at its line
+    "title: T #1\nx:\n  a:\n    - - - - - - - deep #2\nrole: b #3",
+    "title: Inkoper #2\nx: [unclosed",  # the warning above the mistake is kept
+    "title: Inkoper #2\nrole: a\n--- b #3",  # a second document
+    "title: T\nrole: a \x07 #b",  # a character YAML refuses
+    "# only a comment",
+    "'quoted'",
+    "- a #1\n- b",
+    "title: ''\nsubject: real #s\nreviewed: 2999-01-01",
+]
+
+
+@pytest.mark.parametrize("front_matter", BOTH_WAYS)
+def test_libyaml_and_the_event_walk_compose_the_same_map(front_matter: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def read_both_languages() -> tuple[list[tuple[int, str, str, str]], str, int | None]:
+        m, _ = read(f"---\n{front_matter}\n---\n{SECTIONS}")
+        found = [(p.line, p.code, p.message, p.in_language("nl")) for p in m.problems]
+        return found, repr(m.profile), m.subject_unclear_at
+
+    assert safe_yaml.composable_in_c(front_matter)
+    in_c = read_both_languages()
+    monkeypatch.setattr(safe_yaml, "MAX_INDICATORS_IN_C", -1)  # everything through the event walk
+    assert not safe_yaml.composable_in_c(front_matter)
+    assert in_c == read_both_languages()
+    assert in_c[0], "each case has a problem to compare"
+
+
+def test_deep_nesting_is_refused_at_its_line_on_either_side_of_the_c_composer_bound() -> None:
+    for padding in ("", "tags:\n" + "- a\n" * 300):  # few collection indicators, then too many for libyaml
+        front_matter = f"title: T\nrole: Inkoper #2\nx: {'[' * 8}x{']' * 8}\n{padding}"
+        assert safe_yaml.composable_in_c(front_matter) == (padding == "")
+        found = problems(f"---\n{front_matter}---\n{SECTIONS}")
+        assert [problem.split(";")[0] for problem in found[:2]] == [
+            "3: warning: YAML reads '#2' as a comment, so the value stops at 'Inkoper'",
+            "4: error: the front matter is nested more than 8 levels deep",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "in_c"),
+    [
+        ("title: R&D", False),
+        ("title: '*star*'", False),
+        ("title: wow!", False),
+        ("title: " + "[" * 201, False),
+        ("title: " + "- " * 201 + "x", False),
+        ("title: T\n" + "k: v\n" * 199, True),
+        ("title: T\n" + "k: v\n" * 200, False),
+    ],
+)
+def test_what_may_hold_anchors_tags_or_deep_nesting_goes_to_the_event_walk(front_matter: str, in_c: bool) -> None:
+    assert safe_yaml.composable_in_c(front_matter) == in_c

@@ -277,9 +277,9 @@ class FrontMatterReader:
             what = phrase("what.list" if isinstance(node, yaml.SequenceNode) else "what.mapping")
             self.error(node, "value.not_text", key=name, what=what)
             return None
-        if node.tag == _NULL and node.style is None:
+        if node.tag == _NULL and not node.style:
             return ""
-        if node.tag in _READ_AS and node.style is None and read_as_text:
+        if node.tag in _READ_AS and not node.style and read_as_text:
             self.error(node, "value.read_as", value=quoted(node.value), what=phrase(_READ_AS[node.tag]), key=name)
         # Explicit tags never get here (safe_yaml refuses them), so the value is text as written.
         return str(node.value).strip()
@@ -408,7 +408,7 @@ class FrontMatterReader:
                 self.error(value_node, "routine.not_text", key=f"{spec.name}.{quoted(key)}")
                 continue
             # Routine data is free text: a number or yes/no is shown exactly as written.
-            value = "" if value_node.tag == _NULL and value_node.style is None else value_node.value.strip()
+            value = "" if value_node.tag == _NULL and not value_node.style else value_node.value.strip()
             entries[key] = RoutineEntry(key, value, line)
         return tuple(entry for entry in entries.values() if entry.value)
 

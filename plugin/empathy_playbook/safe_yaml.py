@@ -1,15 +1,20 @@
-"""YAML front matter composed from parser events, with the dangerous parts of YAML refused.
+"""YAML front matter composed into PyYAML nodes, with the dangerous parts of YAML refused.
 
 PyYAML's own composer follows aliases (an "alias bomb" then expands when walked),
-recurses once per nesting level and accepts any tag. Building the node tree from
-the event stream ourselves costs one pass and lets us refuse anchors, aliases,
-foreign tags and deep nesting at the line where they stand, before they cost
-anything. The nodes are PyYAML's own, with their marks, so every value keeps its line.
+recurses once per nesting level and accepts any tag. So front matter that may hold an
+anchor, alias or tag, or many levels of nesting, is composed from the parser's event
+stream by us: one pass that refuses anchors, aliases, foreign tags and deep nesting at
+the line where they stand, before they cost anything. Front matter that cannot hold
+them (no '&', '*' or '!', and few collection indicators, so few levels) is composed by
+libyaml in C, about twice as fast, and the same checks are then made on its tree.
+Both ways give the same nodes, with their marks, so every value keeps its line, and the
+same problems in the same order: the checks on each node are defined once (`_Checks`).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 import yaml
 
@@ -24,6 +29,14 @@ _resolver = yaml.resolver.Resolver()
 _ALLOWED_TAGS = {"tag:yaml.org,2002:str"}
 _STR = "tag:yaml.org,2002:str"
 
+_NEEDS_EVENT_WALK = re.compile(r"[&*!]")
+"""Where an anchor ('&'), an alias ('*') or a tag ('!') can start: only the event walk refuses those."""
+_COLLECTION_INDICATORS = (":", "-", "?", "[", "{")
+"""Each level of nesting starts at one of these ('key:', '- ', '? key', '[', '{'), so their count bounds the depth."""
+MAX_INDICATORS_IN_C = 200
+"""At most this many collection indicators go to libyaml's composer, which recurses in C once per level (a few
+hundred bytes of stack each): 200 levels stay far inside any thread's stack. More go to the event walk."""
+
 
 class Refused(Exception):
     """The front matter cannot be read at all; the reason is in the report."""
@@ -32,12 +45,89 @@ class Refused(Exception):
 def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
     """The node tree of `source`, whose first line is file line `first_line`; None when it is empty.
 
+    A plain scalar's style is '' or None (libyaml or PyYAML), so read it as `not node.style`.
     Raises yaml.YAMLError for text that is not YAML, and Refused for YAML nested too deeply to read.
     """
+    checks = _Checks(source, report, first_line)
+    if composable_in_c(source):
+        loader = _Loader(source)
+        try:
+            root: yaml.Node | None = loader.get_single_node()
+        except yaml.YAMLError:
+            pass  # the event walk reports what stands before the mistake, as it goes, then raises it
+        else:
+            checks.tree(root)
+            return root
+        finally:
+            loader.dispose()
+    return _compose_from_events(source, checks)
+
+
+def composable_in_c(source: str) -> bool:
+    """Whether libyaml's composer may build the tree of `source`: nothing the event walk must refuse as it goes,
+    and a nesting depth its recursion bears (see `MAX_INDICATORS_IN_C`)."""
+    return (
+        _NEEDS_EVENT_WALK.search(source) is None
+        and sum(map(source.count, _COLLECTION_INDICATORS)) <= MAX_INDICATORS_IN_C
+    )
+
+
+class _Checks:
+    """The checks made on every node, in document order, whichever way the tree is composed."""
+
+    def __init__(self, source: str, report: Report, first_line: int) -> None:
+        self.source = source
+        self.report = report
+        self.first_line = first_line
+        self.may_be_cut = "#" in source
+        """Whether any plain value can be followed by a comment (most front matter has no '#')."""
+        self._lines: list[str] | None = None
+
+    def collection(self, outer: int, start: yaml.Mark) -> None:
+        """A mapping or list starts at `start`, inside `outer` others: refused beyond `MAX_DEPTH` levels."""
+        if outer >= MAX_DEPTH:
+            self.report.error(self.first_line + start.line, "yaml.too_deep", depth=MAX_DEPTH)
+            raise Refused
+
+    def scalar(self, node: yaml.ScalarNode) -> None:
+        """`role: Inkoper #2` is the value 'Inkoper' and a comment '#2': say so, since the writer meant the text."""
+        start, end = node.start_mark, node.end_mark
+        if node.style or end.line != start.line:  # only a plain value on one line can be cut short by a comment
+            return
+        lines = self._lines = self._lines or self.source.split("\n")
+        if end.line >= len(lines):
+            return
+        cut = _CUTTING_COMMENT.match(lines[end.line], end.column)
+        if cut:
+            self.report.warning(
+                self.first_line + start.line, "yaml.comment", value=quoted(node.value), cut=quoted(cut.group(1))
+            )
+
+    def tree(self, root: yaml.Node | None) -> None:
+        """The checks on a tree composed in one go, node by node in document order as the event walk makes them."""
+        if type(root) is yaml.ScalarNode:
+            if self.may_be_cut:
+                self.scalar(root)
+        elif root is not None:
+            self._collection_tree(root, 0)
+
+    def _collection_tree(self, node: yaml.Node, outer: int) -> None:
+        self.collection(outer, node.start_mark)
+        children = chain.from_iterable(node.value) if type(node) is yaml.MappingNode else node.value  # key, value, ...
+        for child in children:
+            if type(child) is not yaml.ScalarNode:
+                self._collection_tree(child, outer + 1)
+            elif self.may_be_cut:
+                self.scalar(child)
+
+
+def _compose_from_events(source: str, checks: _Checks) -> yaml.Node | None:
+    """The tree built from libyaml's event stream, refusing anchors, aliases, tags and deep nesting as they come."""
+    report, first_line = checks.report, checks.first_line
     stack: list[tuple[yaml.Node, list[object]]] = []
     root: yaml.Node | None = None
     references: list[tuple[int, str]] = []  # (line, "&name" or "*name"): reported once, not once per use
-    lines: list[str] | None = None  # the source's lines, once a value may be cut by a comment
+    may_be_cut = checks.may_be_cut
 
     def add(node: yaml.Node) -> None:
         nonlocal root
@@ -62,19 +152,15 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
                     tag = None
                 if kind is _SCALAR:
                     tag = tag or _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-                    # libyaml marks a plain scalar with style '', PyYAML with None: the node says None for both.
-                    scalar = yaml.ScalarNode(tag, event.value, start, end, style=event.style or None)
+                    scalar = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
                     if stack:  # add(scalar), without a call for the most frequent event
                         stack[-1][1].append(scalar)
                     else:
                         root = scalar
-                    if not event.style and end.line == start.line and "#" in source:
-                        lines = lines or source.split("\n")
-                        _warn_if_cut_by_comment(event.value, end, lines, report, first_line + start.line)
+                    if may_be_cut:
+                        checks.scalar(scalar)
                     continue
-                if len(stack) >= MAX_DEPTH:
-                    report.error(first_line + start.line, "yaml.too_deep", depth=MAX_DEPTH)
-                    raise Refused
+                checks.collection(len(stack), start)
                 if kind is _MAPPING_START:
                     stack.append((yaml.MappingNode(tag or "tag:yaml.org,2002:map", [], start, end), []))
                 else:
@@ -104,17 +190,6 @@ _MAPPING_START, _SEQUENCE_START = yaml.MappingStartEvent, yaml.SequenceStartEven
 _MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
 _CUTTING_COMMENT = re.compile(r"[ \t]++(#\S.*)$")
 """' #2' after a plain value: YAML starts a comment there. A comment written on purpose has a space after '#'."""
-
-
-def _warn_if_cut_by_comment(value: str, end: yaml.Mark, lines: list[str], report: Report, line: int) -> None:
-    """`role: Inkoper #2` is the value 'Inkoper' and a comment '#2': say so, since the writer meant the text.
-
-    `value` is a plain scalar on one line, ending at `end`."""
-    if end.line >= len(lines):
-        return
-    cut = _CUTTING_COMMENT.match(lines[end.line], end.column)
-    if cut:
-        report.warning(line, "yaml.comment", value=quoted(value), cut=quoted(cut.group(1)))
 
 
 def _short_tag(tag: str) -> str:
