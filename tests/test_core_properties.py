@@ -287,3 +287,62 @@ def test_the_slowest_shapes_for_python_markdown_are_bounded_and_reported_at_thei
     assert cpu_seconds(lambda: page.append(renderer.map_page(m, lambda target: target, convert).html)) < 10
     shown = BeautifulSoup(page[0], "html.parser").get_text()
     assert len(shown) > 0.9 * SIZE_LIMIT  # as written: nothing of it dropped
+
+
+# Lines at the edges of a plain run (body._PLAIN_RUN): plain items and empty lines, and lines that differ from them by
+# one character a check looks at, or that end a run in a way the run must respect (an underline, a continuation).
+RUN_LINES = st.sampled_from(
+    ["", "", "- a", "- item #economic", "- x #economc", "- C# and F#", "- a #functional, #economic.", "- #economic",
+     "- an item, a long one " * 12, "- " + "word " * 4100, "- a\u2028b", "- \u00a0a", "-\ta", "- -", "- - -", "- a - b",
+     "-", "- ", "---", "--", "- a  ", " - a", "    - a", "* a", "+ a", "1. a", "  more text", "text", "# Sees",
+     "## Sees", "## Pains", "Gains", "- *a*", "- _a_", "- `a`", "- [a]", "- a]", "- <b>", "- a ~", "```", "~~~",
+     "> a", "- a <!--", "-->", "- {: onclick=x}", "- &amp;", "- 8<", "\t", " ", "=", "- a\ufeff", "- a" + "*" * 201,
+     "- a" + "_" * 201, "- a" + "[" * 3000, "- a <" + "<" * 101]
+)  # fmt: skip
+
+
+@QUICK
+@given(st.lists(RUN_LINES, max_size=40), st.sampled_from(["", "## Sees\n", "## Ziet\n\n"]))
+def test_runs_of_plain_lines_read_as_every_line_on_its_own(lines: list[str], start: str) -> None:
+    """Taking a run of plain lines at once gives what taking each line on its own gives: items, tags, problems,
+    the depth checks' findings, the lines of each part, the count of blocks."""
+    from empathy_playbook.body import split_body
+    from empathy_playbook.model import Report
+
+    body_lines = (start + "\n".join(lines)).split("\n")
+
+    def read(plain_runs: bool) -> object:
+        report = Report("x.md")
+        body = split_body(body_lines, 5, report, VOCABULARY, plain_runs=plain_runs)
+        sections = [*body.sections.values(), *body.other_sections]
+        return (
+            [(p.line, p.code, p.message) for p in report.problems],
+            body.intro,
+            [(s.key, s.heading, s.line, s.lines, s.items) for s in sections],
+            body.unsafe_lines,
+            body.flattened,
+        )
+
+    assert read(True) == read(False)
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n\n\n", "\n \n", "\n\n \n"])
+def test_the_block_past_the_limit_is_reported_at_its_line_inside_a_run_of_plain_lines(between: str) -> None:
+    """Blocks are counted in bulk over a run of plain lines; the one past MAX_BLOCKS is still found at its line,
+    and every line from there is shown as written, as when each line is taken on its own."""
+    from empathy_playbook.body import MAX_BLOCKS, split_body
+    from empathy_playbook.depth import Flattened
+    from empathy_playbook.model import Report
+
+    lines = ("## Sees\n" + between.join(f"- item {n} #economic" for n in range(MAX_BLOCKS + 5))).split("\n")
+    results = []
+    for plain_runs in (True, False):
+        report = Report("x.md")
+        body = split_body(lines, 1, report, VOCABULARY, plain_runs=plain_runs)
+        results.append(([(p.line, p.code) for p in report.problems], body.flattened, body.sections["sees"].items))
+    problems, flattened, items = results[0]
+    past = 2 + MAX_BLOCKS * between.count("\n")  # the heading and item 0 are the first block, item n is block n + 1
+    assert [problem for problem in problems if problem[1].startswith("depth.")] == [(past, "depth.too_many_blocks")]
+    assert min(flattened) == past and set(flattened.values()) == {Flattened.PIECES}
+    assert len(items) == MAX_BLOCKS + 5 and items[-1].needs == ("economic",)
+    assert results[0] == results[1]

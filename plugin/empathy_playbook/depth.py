@@ -120,6 +120,15 @@ class Scan:
                 self._stray_count += found
         self._unit.append(entry)
 
+    def plain_lines(self, last: SourceLine) -> None:
+        """A run of lines ending with `last`, following the lines before without a gap, none of which holds
+        anything this scan looks for: each is empty, or a short paragraph or list item of one line without
+        headings, quotes, list depth, `<`, or the marks weighed here (body._PLAIN_RUN). The same as a step per line."""
+        self._close_unit()
+        self._previous = last[0]
+        if last[1]:
+            self._unit = [last]
+
     def finish(self) -> dict[int, Flattened]:
         """The lines to flatten, once every line is read."""
         self._close_unit()

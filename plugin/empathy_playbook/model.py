@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .depth import Flattened
@@ -95,9 +95,9 @@ SourceLine = tuple[int, str]
 """A line of the file with its number (counted from 1, front matter included)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A list item in a section: one sticky note on the map."""
+class Item(NamedTuple):
+    """A list item in a section: one sticky note on the map. Immutable and hashable; a named tuple, not a frozen
+    dataclass: a map has dozens of items, and a frozen dataclass sets each field with a call (four times the cost)."""
 
     text: str
     """The item's text as written (Markdown, lines joined), without its known need tags."""
