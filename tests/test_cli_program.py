@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from empathy_playbook.schema import json_schema
 
-from .support import BASE_CONFIG, CORPUS, EXPECTED, GOOD_MAP, REPO, Site, run_program
+from .support import BASE_CONFIG, CORPUS, ENV, EXPECTED, GOOD_MAP, REPO, Site, run_program
 
 
 def test_version_and_help_on_every_command(project: Path) -> None:
@@ -22,6 +24,26 @@ def test_version_and_help_on_every_command(project: Path) -> None:
 def test_check_a_clean_playbook(project: Path) -> None:
     result = run_program("check", cwd=project)
     assert (result.returncode, result.stdout) == (0, "1 map checked: no problems.\n")
+
+
+def test_check_imports_only_what_checking_runs(project: Path) -> None:
+    """`check` runs on every save, and its start-up is most of a small playbook's run: it reads maps and
+    never renders, draws a committee or searches, so their modules stay unimported (a clean playbook
+    needs no "did you mean" hints either)."""
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(*sorted(sys.modules), file=sys.stderr))\n"
+        "from empathy_playbook.cli import main\n"
+        "sys.argv = ['empathy-playbook', 'check']\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, env=ENV)
+    assert (result.returncode, result.stdout) == (0, "1 map checked: no problems.\n"), result.stderr
+    loaded = set(result.stderr.split())
+    assert {"empathy_playbook.reader", "empathy_playbook.relations"} <= loaded  # the listing is of a real check
+    rendering = {"jinja2", "markdown", "empathy_playbook.render", "empathy_playbook.pages", "empathy_playbook.generate"}
+    not_checking = {"empathy_playbook.committee", "empathy_playbook.review", "empathy_playbook.search_index", "difflib"}
+    assert sorted(loaded & (rendering | not_checking)) == []
 
 
 def test_check_reports_the_corpus_exactly_as_the_build_does(project: Path) -> None:

@@ -1,8 +1,9 @@
 """An account as a buying committee: who is mapped, who is missing, how they relate.
 
 Core only (no MkDocs): the coverage of the buying roles and what to act on, the relations
-between the maps of an account and their problems, and the geometry of the committee
-diagram. The templates turn the results into HTML and SVG.
+between the maps of an account, and the geometry of the committee diagram. The templates turn
+the results into HTML and SVG. The relations' problems are found by `relations.py`, which the
+checker imports without this module.
 """
 
 from __future__ import annotations
@@ -10,18 +11,12 @@ from __future__ import annotations
 import datetime
 import math
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .fields import BUYING_ROLES
-from .messages import phrase
-from .model import EmpathyMap, Relation, Report, quoted
+from .model import EmpathyMap
 from .review import Overdue, overdue
-from .vocabulary import nearest
-
-DEFAULT_COVERAGE_ROLES: tuple[str, ...] = ("user", "influencer", "buyer", "decider", "gatekeeper")
-"""The buying roles every account should have a map for. The initiator is left out by default:
-once a sale is under way, who started it matters less than who decides, pays, uses and can block."""
 
 
 @dataclass(frozen=True)
@@ -64,71 +59,6 @@ def coverage(maps: Sequence[EmpathyMap], required: Sequence[str], review_months:
         if due is not None:
             gaps.append(Gap("review", m, due))
     return Coverage(roles, tuple(required), tuple(gaps))
-
-
-def check_relations(
-    maps: Iterable[EmpathyMap],
-    find: Callable[[str], EmpathyMap | None],
-    known: Callable[[], Iterable[str]],
-    maps_dir: str,
-) -> None:
-    """Add an error to each map for each relation to a map that does not exist or is of another account.
-
-    `find` gives the map at a path below the maps folder (or None), `known` every such path (for
-    "did you mean" hints; only asked when a relation names no map).
-    """
-    for m in maps:
-        if not m.profile.relations:
-            continue
-        report = Report(m.path, m.problems)
-        before = len(m.problems)
-        account = m.profile.account.casefold()
-        if not account:
-            report.error(m.profile.relations[0].line, "relation.no_account")
-        for relation in m.profile.relations:
-            _check_relation(m, relation, account, find, known, maps_dir, report)
-        if len(m.problems) > before:
-            m.problems.sort(key=lambda problem: problem.line)
-
-
-def _check_relation(
-    m: EmpathyMap,
-    relation: Relation,
-    account: str,
-    find: Callable[[str], EmpathyMap | None],
-    known: Callable[[], Iterable[str]],
-    maps_dir: str,
-    report: Report,
-) -> None:
-    target = relation.map
-    if target == m.url_path:
-        report.error(relation.line, "relation.self", map=quoted(relation.map))
-        return
-    other = find(target) if target else None
-    if other is None:
-        hint = nearest(target, known())
-        suggestion = phrase("hint.did_you_mean_after", hint=hint) if hint else phrase("hint.none")
-        report.error(
-            relation.line,
-            "relation.unknown",
-            map=quoted(relation.map),
-            file=f"{quoted(maps_dir)}/{quoted(target)}.md",
-            suggestion=suggestion,
-        )
-        return
-    if account and other.profile.account.casefold() != account:
-        theirs = (
-            phrase("phrase.the_account", account=quoted(other.profile.account))
-            if other.profile.account
-            else phrase("phrase.no_account")
-        )
-        report.error(
-            relation.line,
-            "relation.other_account",
-            map=quoted(relation.map),
-            theirs=theirs,
-            account=quoted(m.profile.account),
-        )
 
 
 @dataclass(frozen=True)

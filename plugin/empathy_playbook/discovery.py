@@ -9,11 +9,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .committee import check_relations
 from .messages import Text, phrase
 from .model import EmpathyMap, Problem, Report, quoted
 from .playbook import Playbook
 from .reader import read_file, read_map, relative_path
+from .relations import check_relations
 from .settings import Settings
 
 

@@ -326,7 +326,7 @@ class FrontMatterReader:
         """`- map: <path below the maps folder>` with `kind: <kind>` per relation; each problem at its line.
 
         Whether the map exists and is of the same account is checked once every map is read
-        (`committee.check_relations`)."""
+        (`relations.check_relations`)."""
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return ()
         if not isinstance(node, yaml.SequenceNode):

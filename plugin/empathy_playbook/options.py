@@ -16,11 +16,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .committee import DEFAULT_COVERAGE_ROLES
 from .fields import BUYING_ROLES, FIELD_BY_NAME
 from .privacy import DEFAULT_PERSONAL_FIELDS
 from .reader import DEFAULT_MAX_BYTES
 from .vocabulary import SECTION_KEYS, NeedCategory
+
+DEFAULT_COVERAGE_ROLES: tuple[str, ...] = ("user", "influencer", "buyer", "decider", "gatekeeper")
+"""The buying roles every account should have a map for. The initiator is left out by default:
+once a sale is under way, who started it matters less than who decides, pays, uses and can block."""
 
 SEARCH_MODES = ("pagefind", "theme")
 """The `search` option: Pagefind (the default), or the theme's own search (mkdocs-material's lunr index).

@@ -35,14 +35,14 @@ BANDED_KEYS = frozenset({"age", "leeftijd", "income", "inkomen", "salary", "sala
 
 _NUMBER = r"(?:[€$£]\s?)?(?:\d{1,3}(?:[.,]\d{3})++|\d++)(?:[.,]\d{1,2})?(?:\s?(?:k|dzd|duizend|mln|miljoen))?(?:\s?(?:€|eur|euro))?"
 _UNIT = r"(?:\s?(?:jaar|years?|yrs|j|bruto|netto|per jaar|per year|per maand|per month|p/?j|p/?m|/jaar|/year|/maand|/month))*+"
-_RANGE = re.compile(
-    rf"(?:tussen |between |van |from )?(?P<low>{_NUMBER}){_UNIT}\s?(?:-|–|—|to|tot|t/m|en|and)\s?(?P<high>{_NUMBER}){_UNIT}"
-)
-_OPEN_RANGE = re.compile(
+# Patterns, not compiled here: `re` compiles each at its first use (and caches it). Only a real person's banded
+# field needs them, and compiling all three would cost every run of `check` more than its maps' privacy does.
+_RANGE = rf"(?:tussen |between |van |from )?(?P<low>{_NUMBER}){_UNIT}\s?(?:-|–|—|to|tot|t/m|en|and)\s?(?P<high>{_NUMBER}){_UNIT}"
+_OPEN_RANGE = (
     rf"(?:<=?|>=?|≤|≥|under|over|below|above|onder|boven|minder dan|meer dan|less than|more than|vanaf|from|max\.?|min\.?)\s?{_NUMBER}{_UNIT}"
     rf"|{_NUMBER}{_UNIT}\s?\+|{_NUMBER}\+{_UNIT}"
 )
-_DECADE = re.compile(
+_DECADE = (
     r"(?:(?:begin|midden|eind|early|mid|late)\s)?(?:twintiger|dertiger|veertiger|vijftiger|zestiger|zeventiger|tachtiger"
     r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|[1-9]0(?:'?s|-ers|\+))"
 )
@@ -68,9 +68,9 @@ def is_band(value: str) -> bool:
     text = " ".join(value.casefold().split())
     if len(text) > _MAX_BAND_LENGTH:  # a band is short; and every pattern below then runs on little text
         return False
-    if text in _BAND_WORDS or _DECADE.fullmatch(text) or _OPEN_RANGE.fullmatch(text):
+    if text in _BAND_WORDS or re.fullmatch(_DECADE, text) or re.fullmatch(_OPEN_RANGE, text):
         return True
-    match = _RANGE.fullmatch(text)
+    match = re.fullmatch(_RANGE, text)
     return match is not None and _amount(match["low"]) < _amount(match["high"])
 
 

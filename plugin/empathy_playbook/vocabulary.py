@@ -7,7 +7,6 @@ format (see README, "The map format").
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -70,6 +69,8 @@ def nearest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate a typo most likely meant, if any is close enough (none for a very long word: no typo)."""
     if len(word) > 100:
         return None
+    import difflib  # here: only a typo needs it, and `check` of a clean playbook starts without it
+
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
     return matches[0] if matches else None
 
