@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import textwrap
+import time
 
 import pytest
 
@@ -447,3 +448,26 @@ def test_deep_nesting_is_refused_at_its_line_on_either_side_of_the_c_composer_bo
 )
 def test_what_may_hold_anchors_tags_or_deep_nesting_goes_to_the_event_walk(front_matter: str, in_c: bool) -> None:
     assert safe_yaml.composable_in_c(front_matter) == in_c
+
+
+def test_a_quoted_value_is_text_whatever_the_same_value_unquoted_was_read_as_before() -> None:
+    # safe_yaml remembers the tag of plain values met before: a quoted one must never get it.
+    for _ in range(2):
+        assert problems(f"---\ntitle: T\nreviewed: 2024-02-30\n---\n{SECTIONS}") == [
+            "3: error: 'reviewed: 2024-02-30' is not a date that exists; check the day and month (YYYY-MM-DD)"
+        ]
+        assert problems(f"---\ntitle: T\nreviewed: '2024-02-30'\n---\n{SECTIONS}") == [
+            "3: error: 'reviewed' should be a date written as YYYY-MM-DD, like 2024-05-31, not '2024-02-30'"
+        ]
+
+
+def test_a_megabyte_of_tab_indented_front_matter_is_read_in_bounded_time() -> None:
+    """Each tab-indented line is an error at its line; the fixed front matter was once joined again per line
+    (a megabyte of them took minutes)."""
+    tabbed = "\tx: y\n" * 166_000
+    started = time.process_time()
+    m = parse_map(
+        f"---\ntitle: T\n{tabbed}---\n{SECTIONS}".encode(), path="m.md", url_path="m", vocabulary=Vocabulary()
+    )
+    assert time.process_time() - started < 2  # processor time: the machine is shared
+    assert [p.line for p in m.problems if p.code == "yaml.tab"] == list(range(3, 3 + 166_000))

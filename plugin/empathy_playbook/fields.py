@@ -239,15 +239,15 @@ class FrontMatterReader:
                 )
                 continue
             seen[spec.name] = key_node
-            value = self._value(spec, value_node)
+            value = _READER_OF_FIELD[spec.name](self, spec, value_node)
             if value is not None:
                 values[spec.name] = value
 
         if "subject" in seen and "subject" not in values:  # given, but not one of the three words
             self.subject_unclear_at = self.subject_unclear_at or self.line_of(seen["subject"])
-        for spec in FIELDS:
+        for spec in _REQUIRED:
             # A key that is there but wrong already has its own message; only a missing or empty one gets this.
-            if spec.required and (spec.name not in seen or values.get(spec.name) == ""):
+            if spec.name not in seen or values.get(spec.name) == "":
                 self.error(seen.get(spec.name, self.first_line), _MISSING[spec.name])
 
         title = str(values.get("title", ""))
@@ -258,7 +258,7 @@ class FrontMatterReader:
             title = title[: MAX_TITLE - 1] + "…"
         values["title"] = title
         # An empty value is no value: the Profile's default stands (subject: persona).
-        return Profile(**{spec.key: values[spec.name] for spec in FIELDS if values.get(spec.name) not in (None, "")})
+        return Profile(**{_KEY_OF_FIELD[name]: value for name, value in values.items() if value not in (None, "")})
 
     def _key(self, node: yaml.Node) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
@@ -266,9 +266,6 @@ class FrontMatterReader:
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
         self.error(node, "key.not_a_word", key=quoted(shown))
         return None
-
-    def _value(self, spec: Field, node: yaml.Node) -> object | None:
-        return _READERS[spec.kind](self, spec, node)
 
     def _text(self, spec: Field, node: yaml.Node, *, read_as_text: bool = True) -> str | None:
         """The text of a scalar as written; `read_as_text` warns where YAML would read it as something else."""
@@ -424,6 +421,10 @@ _READERS: dict[Kind, Callable[[FrontMatterReader, Field, yaml.Node], object | No
     Kind.RELATIONS: FrontMatterReader._relations,
 }
 """How each kind of field is read (made once, not for every map)."""
+_READER_OF_FIELD = {spec.name: _READERS[spec.kind] for spec in FIELDS}
+"""The same by field name (looked up per key of every map: an enum member hashes in Python, a string in C)."""
+_KEY_OF_FIELD = {spec.name: spec.key for spec in FIELDS}
+_REQUIRED = tuple(spec for spec in FIELDS if spec.required)
 _MISSING = {"title": "title.missing"}
 """The message for each required field that is missing (a required field needs its own example text)."""
 

@@ -120,17 +120,18 @@ def _opening_line(lines: list[str], report: Report) -> int | None:
 
 def _front_matter(source: str, report: Report, first_line: int) -> tuple[Profile, int | None]:
     """The profile, and the line where its subject cannot be read (None when it can)."""
-    lines = source.split("\n")
-    for index, text in enumerate(lines if "\t" in source else ()):
-        indent = text[: len(text) - len(text.lstrip())]
-        if "\t" in indent:
-            report.error(first_line + index, "yaml.tab")
-            lines[index] = indent.replace("\t", "  ") + text.lstrip()
-            source = "\n".join(lines)
+    if "\t" in source:
+        lines = source.split("\n")
+        for index, text in enumerate(lines):
+            indent = text[: len(text) - len(text.lstrip())]
+            if "\t" in indent:
+                report.error(first_line + index, "yaml.tab")
+                lines[index] = indent.replace("\t", "  ") + text.lstrip()
+        source = "\n".join(lines)  # once: joined per tab line, a megabyte of them took minutes
     try:
         root = safe_yaml.compose(source, report, first_line)
     except yaml.MarkedYAMLError as error:
-        line, code, params = _explain(error, lines)
+        line, code, params = _explain(error, source.split("\n"))
         report.error(first_line + line, code, **params)
         return Profile(), first_line
     except yaml.YAMLError as error:

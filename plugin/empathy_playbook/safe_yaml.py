@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
+from typing import Any
 
 import yaml
 
@@ -24,7 +25,6 @@ from .model import Report, quoted
 MAX_DEPTH = 8
 """Front matter needs two levels (routine data); anything this deep is a mistake or an attack."""
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
 _ALLOWED_TAGS = {"tag:yaml.org,2002:str"}
 _STR = "tag:yaml.org,2002:str"
@@ -36,6 +36,32 @@ _COLLECTION_INDICATORS = (":", "-", "?", "[", "{")
 MAX_INDICATORS_IN_C = 200
 """At most this many collection indicators go to libyaml's composer, which recurses in C once per level (a few
 hundred bytes of stack each): 200 levels stay far inside any thread's stack. More go to the event walk."""
+
+
+_PLAIN_TAGS: dict[str, str] = {}
+"""The tag PyYAML's resolver gives each short plain value met before: it tries its patterns in Python on every
+value, and keys and many values recur from map to map. Emptied when full, so no input can make it grow."""
+_PLAIN_TAGS_MAX = 4096
+
+
+def _tag_of(kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+    """The tag of an untagged node (`value` and `implicit` as PyYAML's composers pass them): the resolver's
+    answer, remembered for short plain values, for which it depends on the value alone."""
+    if kind is yaml.ScalarNode and implicit[0] and len(value) <= 40:
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
+            if len(_PLAIN_TAGS) >= _PLAIN_TAGS_MAX:
+                _PLAIN_TAGS.clear()
+            tag = _PLAIN_TAGS[value] = _resolver.resolve(kind, value, implicit)
+        return tag
+    resolved: str = _resolver.resolve(kind, value, implicit)
+    return resolved
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # a base of type Any
+    """libyaml's parser and composer (PyYAML's own without libyaml), resolving tags through `_tag_of`."""
+
+    resolve = staticmethod(_tag_of)
 
 
 class Refused(Exception):
@@ -151,7 +177,7 @@ def _compose_from_events(source: str, checks: _Checks) -> yaml.Node | None:
                     report.error(first_line + start.line, "yaml.tag", tag=quoted(_short_tag(tag)))
                     tag = None
                 if kind is _SCALAR:
-                    tag = tag or _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+                    tag = tag or _tag_of(yaml.ScalarNode, event.value, event.implicit)
                     scalar = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
                     if stack:  # add(scalar), without a call for the most frequent event
                         stack[-1][1].append(scalar)
