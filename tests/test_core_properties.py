@@ -13,7 +13,7 @@ import markdown
 import pytest
 from benchmarks.shapes import SHAPES, SIZE_LIMIT, adversarial_map
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from empathy_playbook import (
@@ -291,29 +291,44 @@ def test_the_slowest_shapes_for_python_markdown_are_bounded_and_reported_at_thei
 
 # Lines at the edges of a plain run (body._PLAIN_RUN): plain items and empty lines, and lines that differ from them by
 # one character a check looks at, or that end a run in a way the run must respect (an underline, a continuation).
-RUN_LINES = st.sampled_from(
-    ["", "", "- a", "- item #economic", "- x #economc", "- C# and F#", "- a #functional, #economic.", "- #economic",
+RUN_EDGES = [
+    "", "", "- a", "- item #economic", "- x #economc", "- C# and F#", "- a #functional, #economic.", "- #economic",
      "- an item, a long one " * 12, "- " + "word " * 4100, "- a\u2028b", "- \u00a0a", "-\ta", "- -", "- - -", "- a - b",
      "-", "- ", "---", "--", "- a  ", " - a", "    - a", "* a", "+ a", "1. a", "  more text", "text", "# Sees",
      "## Sees", "## Pains", "Gains", "- *a*", "- _a_", "- `a`", "- [a]", "- a]", "- <b>", "- a ~", "```", "~~~",
      "> a", "- a <!--", "-->", "- {: onclick=x}", "- &amp;", "- 8<", "\t", " ", "=", "- a\ufeff", "- a" + "*" * 201,
-     "- a" + "_" * 201, "- a" + "[" * 3000, "- a <" + "<" * 101]
-)  # fmt: skip
+     "- a" + "_" * 201, "- a" + "[" * 3000, "- a <" + "<" * 101,
+    "- a " + "` " * 1501]  # fmt: skip
+RUN_LINES = st.sampled_from(RUN_EDGES)
+
+
+PLAIN_LINES = st.sampled_from(["", "- a", "- item #economic", "- b #functional #economisch", "- c #foo", "- d."])
 
 
 @QUICK
-@given(st.lists(RUN_LINES, max_size=40), st.sampled_from(["", "## Sees\n", "## Ziet\n\n"]))
+@given(st.lists(st.one_of(PLAIN_LINES, PLAIN_LINES, RUN_LINES), max_size=40), st.sampled_from(["", "## Sees\n"]))
+@example(["- a #economic", "- b", "- c #functional", "- d"], "## Sees\n")  # each item its own tail, in order
 def test_runs_of_plain_lines_read_as_every_line_on_its_own(lines: list[str], start: str) -> None:
     """Taking a run of plain lines at once gives what taking each line on its own gives: items, tags, problems,
     the depth checks' findings, the lines of each part, the count of blocks."""
+    assert_runs_read_as_lines((start + "\n".join(lines)).split("\n"))
+
+
+@pytest.mark.parametrize("edge", RUN_EDGES)
+def test_a_run_of_plain_lines_stops_at_each_of_its_edges(edge: str) -> None:
+    """Each edge line in the middle of plain items, right after them, and after an empty line."""
+    assert_runs_read_as_lines(
+        ["## Sees", "- a #economic", "- b", edge, "- c #functional", "", edge, "- d", "- e", edge]
+    )
+
+
+def assert_runs_read_as_lines(lines: list[str]) -> None:
     from empathy_playbook.body import split_body
     from empathy_playbook.model import Report
 
-    body_lines = (start + "\n".join(lines)).split("\n")
-
     def read(plain_runs: bool) -> object:
         report = Report("x.md")
-        body = split_body(body_lines, 5, report, VOCABULARY, plain_runs=plain_runs)
+        body = split_body(lines, 5, report, Vocabulary(), plain_runs=plain_runs)  # each its own: nothing remembered
         sections = [*body.sections.values(), *body.other_sections]
         return (
             [(p.line, p.code, p.message) for p in report.problems],
@@ -346,3 +361,21 @@ def test_the_block_past_the_limit_is_reported_at_its_line_inside_a_run_of_plain_
     assert min(flattened) == past and set(flattened.values()) == {Flattened.PIECES}
     assert len(items) == MAX_BLOCKS + 5 and items[-1].needs == ("economic",)
     assert results[0] == results[1]
+
+
+def test_a_vocabulary_remembers_a_bounded_number_of_headings_and_tag_tails() -> None:
+    """What a vocabulary remembers across maps (the needs of tag tails, the section of a heading) is bounded: a
+    playbook of hostile maps cannot fill the memory of a build or of `serve`. Past the bound, maps read the same."""
+    from empathy_playbook.vocabulary import MAX_REMEMBERED
+
+    vocabulary = Vocabulary()
+    tails = [f"#economic{'.' * (n % 100)}{' ' * (n // 100)}" for n in range(MAX_REMEMBERED + 200)]  # all different
+    source = "---\ntitle: T\n---\n## Sees\n" + "\n".join(f"- item {tail}" for tail in tails) + "\n"
+    m = parse_map(source.encode(), path="maps/x.md", url_path="x", vocabulary=vocabulary)
+    assert [item.needs for item in m.sections["sees"].items] == [("economic",)] * len(tails)
+    assert {item.text for item in m.sections["sees"].items} == {"item"}
+    assert len(vocabulary.known_tails) == MAX_REMEMBERED
+    for n in range(MAX_REMEMBERED + 200):
+        assert vocabulary.section_for(f"Sees {n}") is None
+    assert vocabulary.section_for("Zien") == "sees" and vocabulary.section_for("Sees ") == "sees"
+    assert len(vocabulary._sections_of) == MAX_REMEMBERED

@@ -10,12 +10,13 @@ is exactly what the page shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import depth, safe_html
 from .messages import Number, SectionName, phrase
 from .model import Item, Report, Section, SourceLine, quoted
-from .vocabulary import GRID_SECTIONS, Vocabulary
+from .vocabulary import GRID_SECTIONS, MAX_REMEMBERED, MAX_REMEMBERED_LENGTH, Vocabulary
 
 MAX_SECTIONS = 100
 """A map has eight sections; a hundred headings is a mistake, and each costs work on every page."""
@@ -48,15 +49,29 @@ _TAG = re.compile(r"#([^\W\d_][\w-]*)")
 _INCLUDE = re.compile(r"^[ \t]*+;*+(-++8<-++)|\{![^{}\n]*+\}")
 """Include directives of pymdownx.snippets (`--8<--`) and markdown-include (`{!file!}`): maps cannot include."""
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_PLAIN_RUN = re.compile(
-    rf"^(?:(?:- [^\s\-`~<\[\]*_][^\n`~<\[\]*_]{{0,{depth.MAX_BLOCK_CHARACTERS // 2}}}+)?+\n)++", re.MULTILINE
-)
+_MARKS = "<*_[`"
+"""What makes a line not plain (_PLAIN_RUN): what the depth checks look for in a line (`<`), or weigh the cost of in
+a paragraph or list item (`*`, `_`, `[`, `` ` ``). (A fence starts a line; a plain line starts with `- `.)"""
+
+
+def _plain_run(marks: str) -> re.Pattern[str]:
+    marks = re.escape(marks)
+    limit = depth.MAX_BLOCK_CHARACTERS // 2
+    return re.compile(rf"^(?:(?:- [^\s\-{marks}][^\n{marks}]{{0,{limit}}}+)?+\n)++", re.MULTILINE)
+
+
+_PLAIN_RUN = _plain_run(_MARKS)
 r"""A run of plain lines: empty ones, and first-level list items (`- text`) of a line each whose text holds nothing
-any check of a line looks at: no fence (`` ` ``, `~`), no HTML (`<`), no marks whose cost the depth checks weigh
-(`*`, `_`, `[`, `]`), not so long that it is too long, and no thematic break (text starting with `-`); need tags (`#`)
-are read as on any item. Each such line is the whole of a paragraph or list item, so the reader takes the run at
-once (`_take_run`) instead of a step per line, with the same result. One linear pass: each line matched once,
-possessively, up to its end or the first character that makes it not plain."""
+any check of a line looks at: none of _MARKS, not so long that it is too long, and no thematic break (text starting
+with `-`); need tags (`#`) are read as on any item. Each such line is the whole of a paragraph or list item, so
+split_body takes the run at once instead of a step per line, with the same result (tests/test_core_properties.py
+holds the runs to each of their edges). One linear pass: each line matched once, possessively, up to its end or the
+first character that makes it not plain."""
+_PLAIN_RUN_UNMARKED = _plain_run("")
+"""_PLAIN_RUN for a body without any of _MARKS (most maps): the same runs, found in half the time."""
+_ITEM_TAG_TAILS = re.compile(rf"^({_REVERSED_TAG_TAIL.pattern})?+[^\n]*+\n?", re.MULTILINE)
+"""The tag tail (_REVERSED_TAG_TAIL) of each of a run of reversed lines, or '': one pass over them all. Only for list
+items (`- text`): a tail never takes in the marker, so never reaches the line before."""
 
 
 @dataclass
@@ -94,18 +109,18 @@ def split_body(
     items: list[Item] | None = None  # where the part's items go (None: the introduction, which has none)
     item_lines: list[SourceLine] = []  # the lines of the item being read
     item_text = ""  # its first line after the list marker
-    known_tails: dict[str, tuple[str, ...]] = {}  # the needs of tag tails read before, of known tags only
 
     def close_item() -> None:
         nonlocal item_lines
         if item_lines:
-            item = _item(item_lines, item_text, items_report, vocabulary, known_tails)
+            item = _item(item_lines, item_text, items_report, vocabulary)
             if item is not None and items is not None:
                 items.append(item)
             item_lines = []
 
     count = len(lines)
-    runs = _plain_runs(lines) if plain_runs else []
+    text = "\n".join(lines)
+    runs = _plain_runs(text, lines) if plain_runs else []
     runs.append((count, count))
     run_at, skip_to = 0, 0
     for index, line in enumerate(lines):
@@ -134,10 +149,24 @@ def split_body(
                 listed = [entry for entry in entries if entry[1]]
                 if listed:
                     last_written = listed[-1][0]
-                    for entry in listed[:-1] if run[-1] else listed:
-                        item = _item([entry], entry[1][2:], items_report, vocabulary, known_tails)
-                        if item is not None:
-                            items.append(item)
+                    closed = listed[:-1] if run[-1] else listed
+                    texts = [line for _, line in closed]
+                    # The tag tails of all its items in one pass, then each item from its text and tail.
+                    tails = (
+                        _ITEM_TAG_TAILS.findall("\n".join(texts)[::-1]) if "#" in "".join(texts) else [""] * len(texts)
+                    )
+                    tails.reverse()
+                    items += [
+                        _tagged_item(
+                            line[2:].strip(),
+                            at,
+                            at,
+                            (len(line) - len(tail), tail[::-1]) if tail else None,
+                            items_report,
+                            vocabulary,
+                        )
+                        for (at, line), tail in zip(closed, tails, strict=True)  # one tail ('' or not) per line
+                    ]
                     if run[-1]:  # the run's last item may go on below it
                         item_lines, item_text = [listed[-1]], listed[-1][1][2:]
                 skip_to = end
@@ -236,9 +265,10 @@ def split_body(
             _warn_tags_outside_item(number, line, intro_report if in_intro else items_report, vocabulary, in_intro)
     close_item()
 
-    text = "\n".join(lines)
-    body.unsafe_lines = safe_html.scan(outside_fences, report)
-    if "8<" in text or "{!" in text:
+    # Without fences, the lines outside them are all: their text is the body's (a join less, per line).
+    body.unsafe_lines = safe_html.scan(outside_fences, report, text if len(outside_fences) == count else None)
+    # The search for a character first: one is a memchr, a longer text a loop in C twenty times slower.
+    if ("8<" in text if "8" in text else False) or ("{!" in text if "{" in text else False):
         _warn_includes(outside_fences, report)
     body.flattened = depth_scan.finish()
     report.problems += depth_scan.report.problems
@@ -255,8 +285,9 @@ def split_body(
         report.error(opened_at, "fence.unclosed", fence=marker)
 
     report.problems += items_report.problems
+    comments = "<!--" in text if "<" in text else False
     for section in [*body.sections.values(), *body.other_sections]:
-        if _is_blank(section.lines):
+        if _is_blank(section.lines, comments):
             report.error(section.line, "section.empty", heading=quoted(section.heading))
     missing = [key for key in GRID_SECTIONS if key not in body.sections]
     for section in body.other_sections:
@@ -268,12 +299,12 @@ def split_body(
     return body
 
 
-def _plain_runs(lines: list[str]) -> list[tuple[int, int]]:
-    """The runs of plain lines (_PLAIN_RUN) among `lines`, as (first index, index after the last)."""
-    text = "\n".join(lines)
+def _plain_runs(text: str, lines: list[str]) -> list[tuple[int, int]]:
+    """The runs of plain lines (_PLAIN_RUN) among `lines` (`text`: them joined), as (first index, index after the last)."""
     runs: list[tuple[int, int]] = []
     index, at = 0, 0
-    for run in _PLAIN_RUN.finditer(text):
+    pattern = _PLAIN_RUN if any(mark in text for mark in _MARKS) else _PLAIN_RUN_UNMARKED
+    for run in pattern.finditer(text):
         start = index + text.count("\n", at, run.start())
         index, at = start + text.count("\n", run.start(), run.end()), run.end()
         # A line underlined with dashes is a heading (the underline is no plain line: only the last may be one).
@@ -346,24 +377,15 @@ def _place(section: Section, body: Body, report: Report, vocabulary: Vocabulary)
     return first
 
 
-def _is_blank(lines: list[SourceLine]) -> bool:
-    """Nothing in the lines but whitespace and HTML comments."""
-    if any("<!--" in line for _, line in lines):
+def _is_blank(lines: list[SourceLine], comments: bool) -> bool:
+    """Nothing in the lines but whitespace and HTML comments (`comments`: the lines may hold one; False: they don't)."""
+    if comments and any("<!--" in line for _, line in lines):
         return not _HTML_COMMENT.sub("", "\n".join(line for _, line in lines)).strip()
     return not any(line.strip() for _, line in lines)
 
 
-def _item(
-    lines: list[SourceLine],
-    first_text: str,
-    report: Report,
-    vocabulary: Vocabulary,
-    known_tails: dict[str, tuple[str, ...]],
-) -> Item | None:
-    """The item of `lines` (the first starts with a list marker, `first_text` is what follows it), if it has text.
-
-    `known_tails` holds the needs of the tag tails (' #functional #economic') of the map's items before, when all
-    their tags are known (the others get a warning at their own line): a map repeats a few tails many times."""
+def _item(lines: Sequence[SourceLine], first_text: str, report: Report, vocabulary: Vocabulary) -> Item | None:
+    """The item of `lines` (the first starts with a list marker, `first_text` is what follows it), if it has text."""
     if len(lines) == 1:
         text = first_text.strip()
     else:
@@ -372,12 +394,21 @@ def _item(
         return None
     last_line, last_raw = lines[-1]
     tail = tag_tail(last_raw) if "#" in last_raw else None
+    return _tagged_item(text, lines[0][0], last_line, tail, report, vocabulary)
+
+
+def _tagged_item(
+    text: str, first_line: int, last_line: int, tail: tuple[int, str] | None, report: Report, vocabulary: Vocabulary
+) -> Item:
+    """The item of `text` (not empty) from `first_line` to `last_line`, whose last line has the tag tail `tail`."""
+    # Positional: keywords cost a fifth of making an Item (one per item of every map). The fields' order:
+    # text, line, needs, tag_column, unknown_tags, first_line.
     if not tail or len(tail[1].rstrip()) >= len(text) + 1:
-        return Item(text, last_line, first_line=lines[0][0])
-    known = known_tails.get(tail[1])
+        return Item(text, last_line, (), None, (), first_line)
+    known = vocabulary.known_tails.get(tail[1])
     if known is not None:
         without_tags = text[: len(text) - len(tail[1].strip())].rstrip()
-        return Item(without_tags, last_line, known, tail[0], (), lines[0][0])
+        return Item(without_tags, last_line, known, tail[0], (), first_line)
     needs: list[str] = []
     unknown: list[str] = []
     warned: set[str] = set()
@@ -401,12 +432,11 @@ def _item(
         elif key not in needs:
             needs.append(key)
     if not needs:
-        return Item(text, last_line, first_line=lines[0][0])
-    if not unknown:
-        known_tails[tail[1]] = tuple(needs)
+        return Item(text, last_line, (), None, (), first_line)
+    if not unknown and len(vocabulary.known_tails) < MAX_REMEMBERED and len(tail[1]) <= MAX_REMEMBERED_LENGTH:
+        vocabulary.known_tails[tail[1]] = tuple(needs)
     without_tags = text[: len(text) - len(tail[1].strip())].rstrip()
-    # Positional: keywords cost a fifth of making an Item (one per item of every map). The fields' order:
-    return Item(" ".join([without_tags, *unknown]), last_line, tuple(needs), tail[0], tuple(unknown), lines[0][0])
+    return Item(" ".join([without_tags, *unknown]), last_line, tuple(needs), tail[0], tuple(unknown), first_line)
 
 
 def tag_tail(line: str) -> tuple[int, str] | None:

@@ -74,14 +74,14 @@ def _cleaner(not_in_attributes: re.Pattern[str] | None) -> nh3.Cleaner:
     )
 
 
-def scan(lines: list[SourceLine], report: Report) -> set[int]:
+def scan(lines: list[SourceLine], report: Report, text: str | None = None) -> set[int]:
     """Warn about each piece of raw HTML, attribute or URL in Markdown source that `sanitize` would remove.
 
     `lines` are those outside fenced code (Markdown shows code as text); code spans are skipped too.
-    Returns the lines it warned about.
+    `text` is them joined, when the caller has it. Returns the lines it warned about.
     """
     flagged: set[int] = set()
-    if not _may_be_unsafe("\n".join(text for _, text in lines)):  # most maps: nothing to look at
+    if not _may_be_unsafe("\n".join([line for _, line in lines]) if text is None else text):  # most maps: nothing
         return flagged
     for number, line in lines:
         if not _may_be_unsafe(line):
@@ -94,8 +94,9 @@ def scan(lines: list[SourceLine], report: Report) -> set[int]:
 
 def _may_be_unsafe(text: str) -> bool:
     """Whether the text holds what starts raw HTML, an attribute list, an entity or a link (a search for
-    each is a pass in C; one pattern for all of them is slower)."""
-    return "<" in text or "{" in text or "&" in text or "](" in text or "]:" in text
+    each is a pass in C; one pattern for all of them is slower). A character is searched for first: a search
+    for one is a memchr, for two a loop twenty times slower."""
+    return "<" in text or "{" in text or "&" in text or ("]" in text and ("](" in text or "]:" in text))
 
 
 _VOID_TAGS = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"})

@@ -53,6 +53,10 @@ DEFAULT_NEEDS: tuple[NeedCategory, ...] = (
     NeedCategory("psychological", ("psychologisch",)),
 )
 
+MAX_REMEMBERED = 1_000
+"""Headings and tag tails a vocabulary remembers the answer for: a playbook's few, not a hostile map's thousands."""
+MAX_REMEMBERED_LENGTH = 200
+
 _AMPERSAND = re.compile(r"\s*&\s*|\s+en\s+")
 _DECORATION = re.compile(r"[*_`]")
 
@@ -86,6 +90,11 @@ class Vocabulary:
     _spelled_headings: dict[str, str] = field(init=False, repr=False, compare=False)
     _hints: dict[tuple[str, str], str | None] = field(init=False, repr=False, compare=False)
     """"Did you mean" answers already given: a map may repeat one typo a hundred thousand times."""
+    _sections_of: dict[str, str | None] = field(init=False, repr=False, compare=False)
+    """Headings looked up before, as written: every map of a playbook repeats the same few."""
+    known_tails: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    """The needs of tag tails (' #functional #economic') read before whose tags are all known (body._item): the
+    maps of a playbook repeat a few tails many times. Filled by the reader, up to MAX_REMEMBERED short ones."""
 
     def __post_init__(self) -> None:
         by_heading: dict[str, str] = {}
@@ -102,6 +111,8 @@ class Vocabulary:
         spelled = {normalise_heading(name): name for names in self.headings.values() for name in names}
         object.__setattr__(self, "_spelled_headings", spelled)
         object.__setattr__(self, "_hints", {})
+        object.__setattr__(self, "_sections_of", {})
+        object.__setattr__(self, "known_tails", {})
 
     @classmethod
     def with_options(
@@ -118,7 +129,13 @@ class Vocabulary:
         return cls(headings=headings, needs=tuple(needs) if needs else DEFAULT_NEEDS)
 
     def section_for(self, heading: str) -> str | None:
-        return self._section_by_heading.get(normalise_heading(heading))
+        seen = self._sections_of
+        if heading in seen:
+            return seen[heading]
+        key = self._section_by_heading.get(normalise_heading(heading))
+        if len(seen) < MAX_REMEMBERED and len(heading) <= MAX_REMEMBERED_LENGTH:
+            seen[heading] = key
+        return key
 
     def nearest_heading(self, heading: str) -> str | None:
         """The spelling of the known heading closest to `heading`, for "did you mean" hints."""
