@@ -154,7 +154,7 @@ NAME_PART = st.text(
 def test_a_name_that_reaches_a_page_is_refused_or_is_plain_text(parts: list[str]) -> None:
     """A folder or file name becomes an address and a navigation title (HTML, in MkDocs themes)."""
     relative = Path(*parts[:-1], parts[-1] + ".md")
-    if unsafe_name(relative) is not None:
+    if unsafe_name(relative.parts) is not None:
         return
     for part in relative.parts:
         assert html.escape(part) == part, part  # no markup: nothing for a theme to print as HTML

@@ -51,7 +51,8 @@ class Project:
         playbook = self.read(paths)
         if not paths:
             name = self.config_file.name if self.config_file else "mkdocs.yml"
-            lines = onboarding_lines(self.config_file) if self.config_file else []
+            # The steps' lines come from mkdocs.yml read again (as nodes): only when there are steps to place.
+            lines = onboarding_lines(self.config_file) if self.config_file and self.settings.onboarding else []
             playbook.problems.extend(check_onboarding(playbook, self.settings, name, lines))
         return playbook
 

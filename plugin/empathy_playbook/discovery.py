@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from .messages import Text, phrase
 from .model import EmpathyMap, Problem, Report, quoted
@@ -83,35 +84,30 @@ def read_playbook(
     With a `cache`, only the maps changed since it last saw them are parsed.
     """
     maps_dir = root / settings.maps_dir
+    in_maps_dir = maps_dir.absolute()
     playbook = Playbook()
     by_url: dict[str, str] = {}
     files = list(_files_to_read(maps_dir, root, paths, playbook.problems))
     if cache is not None:
-        cache.forget_others(files)
-    found = 0
-    for file, base in files:
-        found += 1
-        path = relative_path(file, root)
-        relative = file.relative_to(base)
-        url_path = relative.with_suffix("").as_posix()
-        report = Report(path, playbook.problems)
+        cache.forget_others((found.file, found.base) for found in files)
+    for file, base, parts, path, url_path in files:
         url = _published_at(url_path)
         folder, _, below = url_path.partition("/")
-        if below and folder == maps_dir.name and base == maps_dir.absolute():
+        if below and folder == maps_dir.name and base == in_maps_dir:
             # The web editor, opened in maps/, prefixes what is typed there: 'maps/zorg/x.md' becomes maps/maps/...
-            report.warning(
+            Report(path, playbook.problems).warning(
                 1,
                 "path.maps_twice",
                 folder=quoted(folder),
                 url=quoted(url_path),
                 suggested=quoted(f"{settings.maps_dir}/{below}.md"),
             )
-        if bad_name := unsafe_name(relative):
-            report.error(1, bad_name[0], **bad_name[1])
+        if bad_name := unsafe_name(parts):
+            Report(path, playbook.problems).error(1, bad_name[0], **bad_name[1])
         elif not url:
-            report.error(1, "name.overview", name=quoted(file.name))
+            Report(path, playbook.problems).error(1, "name.overview", name=quoted(file.name))
         elif url in by_url:
-            report.error(1, "name.collision", other=by_url[url], url=quoted(url_path))
+            Report(path, playbook.problems).error(1, "name.collision", other=by_url[url], url=quoted(url_path))
         else:
             by_url[url] = path
             if cache is not None:
@@ -122,7 +118,7 @@ def read_playbook(
                 )
             settings.privacy.apply(m)
             playbook.maps.append(m)
-    if paths is None and not found:
+    if paths is None and not files:
         code = "maps.empty" if maps_dir.is_dir() else "maps.missing"
         Report(config_path, playbook.problems).error(1, code, folder=quoted(settings.maps_dir))
     _check_relations(playbook, root, settings, maps_dir, partial=paths is not None)
@@ -149,46 +145,90 @@ def _check_relations(playbook: Playbook, root: Path, settings: Settings, maps_di
         if not partial:
             return list(by_path)
         files = _map_files(maps_dir, root, []) if maps_dir.is_dir() else iter(())
-        return [file.relative_to(maps_dir).with_suffix("").as_posix() for file in files]
+        return ["/".join(parts).removesuffix(".md") for _, parts in files]
 
     check_relations(playbook.maps, find, known, settings.maps_dir)
 
 
+class _MapFile(NamedTuple):
+    """A file to read as a map, with its names (made once, as strings: pathlib's arithmetic on each file cost
+    `check` about 4 % of its run at a thousand maps)."""
+
+    file: Path
+    base: Path
+    """The folder its address is relative to."""
+    parts: tuple[str, ...]
+    """Its path below `base`, by folder and file name."""
+    path: str
+    """Its path from the project root, with forward slashes, as problems name it (`reader.relative_path`)."""
+    url_path: str
+    """Its path below `base`, without `.md`: the map's address (`zorg/orthopedisch-arts`)."""
+
+
 def _files_to_read(
     maps_dir: Path, root: Path, paths: Iterable[Path] | None, problems: list[Problem]
-) -> Iterator[tuple[Path, Path]]:
-    """(map file, folder its address is relative to) for each map to read."""
+) -> Iterator[_MapFile]:
+    """Each map to read, with its names."""
     for path in [maps_dir] if paths is None else paths:
         path = path.absolute()
         base = maps_dir if path.is_relative_to(maps_dir.absolute()) else (path if path.is_dir() else path.parent)
         base = base.absolute()
         if path.is_dir():
-            yield from ((file, base) for file in _map_files(path, root, problems))
+            # The names of the files found are this folder's (made once) followed by their path below it.
+            above = path.relative_to(base).parts
+            from_root = path.relative_to(root).parts if path.is_relative_to(root) else None
+            for file, below in _map_files(path, root, problems):
+                parts = above + below
+                shown = "/".join(from_root + below) if from_root is not None else relative_path(file, root)
+                # Every file found ends in `.md` and its name does not start with '.': its suffix is `.md`.
+                yield _MapFile(file, base, parts, shown, "/".join(parts).removesuffix(".md"))
         elif path.is_symlink():
             Report(relative_path(path, root), problems).error(1, "file.linked")
         elif path.is_file():
-            yield path, base
+            relative = path.relative_to(base)
+            yield _MapFile(path, base, relative.parts, relative_path(path, root), relative.with_suffix("").as_posix())
 
 
-def _map_files(maps_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Path]:
-    """The `*.md` files under `maps_dir`, in a stable order; links are reported, never followed.
+def _map_files(
+    folder: Path, root: Path, problems: list[Problem], below: tuple[str, ...] = ()
+) -> Iterator[tuple[Path, tuple[str, ...]]]:
+    """The `*.md` files under `folder`, in a stable order, each with its path below `folder` by folder and file
+    name (after `below`, the path of `folder` itself in the walk); links are reported, never followed.
 
-    Files and folders whose name starts with '.' are not maps (editors and tools keep theirs there).
+    Files and folders whose name starts with '.' are not maps (editors and tools keep theirs there). A folder
+    that cannot be listed is passed over, as `os.walk` does. Each folder's files come before its folders'.
     """
-    for folder, folders, files in os.walk(maps_dir):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in [*folders]:
-            if (Path(folder) / name).is_symlink():
-                folders.remove(name)
-                Report(relative_path(Path(folder) / name, root), problems).error(1, "folder.linked")
-        for name in sorted(files):
-            file = Path(folder) / name
-            if name.startswith(".") or not name.endswith(".md"):
-                continue
-            if file.is_symlink():
-                Report(relative_path(file, root), problems).error(1, "file.linked")
-                continue
-            yield file
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    folders = []
+    for entry in entries:
+        if not _is_folder(entry) or entry.name.startswith("."):
+            continue
+        if entry.is_symlink():
+            Report(relative_path(folder / entry.name, root), problems).error(1, "folder.linked")
+        else:
+            folders.append(entry.name)
+    for entry in entries:
+        name = entry.name
+        if _is_folder(entry) or name.startswith(".") or not name.endswith(".md"):
+            continue
+        if entry.is_symlink():
+            Report(relative_path(folder / name, root), problems).error(1, "file.linked")
+            continue
+        yield folder / name, (*below, name)
+    for name in folders:
+        yield from _map_files(folder / name, root, problems, (*below, name))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a link to one (which is reported), as `os.walk` tells them from files."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
@@ -201,14 +241,14 @@ the address of a page and a title in the navigation of every page."""
 _FORBIDDEN = re.compile("[" + re.escape(_WINDOWS_FORBIDS + _MARKUP) + "]")
 
 
-def unsafe_name(relative: Path) -> tuple[str, dict[str, object]] | None:
-    """Why a map's file or folder name cannot become an address and a title (a message code and its
-    parameters), if it cannot.
+def unsafe_name(parts: Iterable[str]) -> tuple[str, dict[str, object]] | None:
+    """Why a map's file or folder name (`parts`: its path below the maps folder, by folder and file name)
+    cannot become an address and a title (a message code and its parameters), if it cannot.
 
     Refused rather than escaped: the name is also the page's address and a navigation title that
     MkDocs themes print as HTML, and a playbook must clone on every system.
     """
-    for part in relative.parts:
+    for part in parts:
         if _NOT_UTF8.search(part):
             return "name.not_utf8", {"name": quoted(part)}
         if not part.isprintable():  # control, format (direction), unassigned, private-use, line breaks
