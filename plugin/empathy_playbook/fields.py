@@ -215,9 +215,9 @@ class FrontMatterReader:
             if key is None:
                 continue
             spec = FIELD_BY_NAME.get(key)
-            if spec is None and _may_mean_subject(key):
-                self.subject_unclear_at = self.subject_unclear_at or self.line_of(key_node)
             if spec is None:
+                if _may_mean_subject(key):
+                    self.subject_unclear_at = self.subject_unclear_at or self.line_of(key_node)
                 hint = nearest(key, FIELD_BY_NAME)
                 suggestion = (
                     phrase("hint.did_you_mean", hint=hint)
@@ -226,10 +226,11 @@ class FrontMatterReader:
                 )
                 self.report.warning(self.line_of(key_node), "key.unknown", key=quoted(key), suggestion=suggestion)
                 continue
-            if spec.name in seen:
-                if spec.name == "subject":
+            name = spec.name
+            if name in seen:
+                if name == "subject":
                     self.subject_unclear_at = self.subject_unclear_at or self.line_of(key_node)
-                first_node = seen[spec.name]
+                first_node = seen[name]
                 self.error(
                     key_node,
                     "key.twice",
@@ -238,10 +239,10 @@ class FrontMatterReader:
                     second=self.line_of(key_node),
                 )
                 continue
-            seen[spec.name] = key_node
-            value = _READER_OF_FIELD[spec.name](self, spec, value_node)
+            seen[name] = key_node
+            value = _READER_OF_FIELD[name](self, spec, value_node)
             if value is not None:
-                values[spec.name] = value
+                values[name] = value
 
         if "subject" in seen and "subject" not in values:  # given, but not one of the three words
             self.subject_unclear_at = self.subject_unclear_at or self.line_of(seen["subject"])
@@ -274,9 +275,12 @@ class FrontMatterReader:
             what = phrase("what.list" if isinstance(node, yaml.SequenceNode) else "what.mapping")
             self.error(node, "value.not_text", key=name, what=what)
             return None
-        if node.tag == _NULL and not node.style:
+        tag = node.tag
+        if tag == _STR:  # most values: the rest of the checks are for the other tags
+            return str(node.value).strip()
+        if tag == _NULL and not node.style:
             return ""
-        if node.tag in _READ_AS and not node.style and read_as_text:
+        if tag in _READ_AS and not node.style and read_as_text:
             self.error(node, "value.read_as", value=quoted(node.value), what=phrase(_READ_AS[node.tag]), key=name)
         # Explicit tags never get here (safe_yaml refuses them), so the value is text as written.
         return str(node.value).strip()

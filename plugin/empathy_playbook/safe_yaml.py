@@ -29,8 +29,6 @@ _resolver = yaml.resolver.Resolver()
 _ALLOWED_TAGS = {"tag:yaml.org,2002:str"}
 _STR = "tag:yaml.org,2002:str"
 
-_NEEDS_EVENT_WALK = re.compile(r"[&*!]")
-"""Where an anchor ('&'), an alias ('*') or a tag ('!') can start: only the event walk refuses those."""
 _COLLECTION_INDICATORS = (":", "-", "?", "[", "{")
 """Each level of nesting starts at one of these ('key:', '- ', '? key', '[', '{'), so their count bounds the depth."""
 MAX_INDICATORS_IN_C = 200
@@ -62,6 +60,11 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     """libyaml's parser and composer (PyYAML's own without libyaml), resolving tags through `_tag_of`."""
 
     resolve = staticmethod(_tag_of)
+    # The composers call these around every node for path resolvers, which front matter has none of: PyYAML's
+    # return at once, but as Python calls (1 % of `check`). `slice(parent, index)` and `tuple()` are calls in C
+    # that take any arguments and change nothing.
+    descend_resolver = slice
+    ascend_resolver = tuple
 
 
 class Refused(Exception):
@@ -92,10 +95,9 @@ def compose(source: str, report: Report, first_line: int) -> yaml.Node | None:
 def composable_in_c(source: str) -> bool:
     """Whether libyaml's composer may build the tree of `source`: nothing the event walk must refuse as it goes,
     and a nesting depth its recursion bears (see `MAX_INDICATORS_IN_C`)."""
-    return (
-        _NEEDS_EVENT_WALK.search(source) is None
-        and sum(map(source.count, _COLLECTION_INDICATORS)) <= MAX_INDICATORS_IN_C
-    )
+    if "&" in source or "*" in source or "!" in source:  # an anchor, alias or tag may start there
+        return False
+    return sum(map(source.count, _COLLECTION_INDICATORS)) <= MAX_INDICATORS_IN_C
 
 
 class _Checks:
@@ -139,11 +141,12 @@ class _Checks:
 
     def _collection_tree(self, node: yaml.Node, outer: int) -> None:
         self.collection(outer, node.start_mark)
+        scalar, may_be_cut = yaml.ScalarNode, self.may_be_cut
         children = chain.from_iterable(node.value) if type(node) is yaml.MappingNode else node.value  # key, value, ...
         for child in children:
-            if type(child) is not yaml.ScalarNode:
+            if type(child) is not scalar:
                 self._collection_tree(child, outer + 1)
-            elif self.may_be_cut:
+            elif may_be_cut:
                 self.scalar(child)
 
 
