@@ -9,8 +9,10 @@ is exactly what the page shows.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import depth, safe_html
@@ -146,27 +148,26 @@ def split_body(
                 if not as_written_from:  # a block starts at each item after an empty line
                     blocks += ("\n" + "\n".join(run)).count("\n\n-") + (blank_before and run[0] != "")
                     blank_before = not run[-1]
-                listed = [entry for entry in entries if entry[1]]
+                listed = list(itertools.compress(entries, run))  # the items (the lines not empty), in C
                 if listed:
                     last_written = listed[-1][0]
                     closed = listed[:-1] if run[-1] else listed
-                    texts = [line for _, line in closed]
+                    texts = list(filter(None, run))
+                    if run[-1]:
+                        texts.pop()
                     # The tag tails of all its items in one pass, then each item from its text and tail.
                     tails = (
                         _ITEM_TAG_TAILS.findall("\n".join(texts)[::-1]) if "#" in "".join(texts) else [""] * len(texts)
                     )
                     tails.reverse()
-                    items += [
-                        _tagged_item(
-                            line[2:].strip(),
-                            at,
-                            at,
-                            (len(line) - len(tail), tail[::-1]) if tail else None,
-                            items_report,
-                            vocabulary,
-                        )
-                        for (at, line), tail in zip(closed, tails, strict=True)  # one tail ('' or not) per line
-                    ]
+                    items += _tagged_items(
+                        [
+                            (line[2:].strip(), at, at, (len(line) - len(tail), tail[::-1]) if tail else None)
+                            for (at, line), tail in zip(closed, tails, strict=True)  # one tail ('' or not) per line
+                        ],
+                        items_report,
+                        vocabulary,
+                    )
                     if run[-1]:  # the run's last item may go on below it
                         item_lines, item_text = [listed[-1]], listed[-1][1][2:]
                 skip_to = end
@@ -394,21 +395,37 @@ def _item(lines: Sequence[SourceLine], first_text: str, report: Report, vocabula
         return None
     last_line, last_raw = lines[-1]
     tail = tag_tail(last_raw) if "#" in last_raw else None
-    return _tagged_item(text, lines[0][0], last_line, tail, report, vocabulary)
+    return _tagged_items([(text, lines[0][0], last_line, tail)], report, vocabulary)[0]
 
 
-def _tagged_item(
-    text: str, first_line: int, last_line: int, tail: tuple[int, str] | None, report: Report, vocabulary: Vocabulary
+_Written = tuple[str, int, int, "tuple[int, str] | None"]
+"""An item as written: its text (not empty), its first and last line, and the tag tail of its last line."""
+_new_item = functools.partial(tuple.__new__, Item)
+"""Item(...) from a tuple of its fields in order, without the Python function a named tuple's __new__ is."""
+
+
+def _tagged_items(written: Iterable[_Written], report: Report, vocabulary: Vocabulary) -> list[Item]:
+    """The items written, with their need tags read: one loop over a run's items, not a call for each."""
+    made: list[Item] = []
+    known_tails = vocabulary.known_tails
+    for text, first_line, last_line, tail in written:
+        # The fields' order: text, line, needs, tag_column, unknown_tags, first_line.
+        if not tail or len(tail[1].rstrip()) >= len(text) + 1:
+            made.append(_new_item((text, last_line, (), None, (), first_line)))
+            continue
+        known = known_tails.get(tail[1])
+        if known is not None:
+            without_tags = text[: len(text) - len(tail[1].strip())].rstrip()
+            made.append(_new_item((without_tags, last_line, known, tail[0], (), first_line)))
+        else:
+            made.append(_read_tags(text, first_line, last_line, tail, report, vocabulary))
+    return made
+
+
+def _read_tags(
+    text: str, first_line: int, last_line: int, tail: tuple[int, str], report: Report, vocabulary: Vocabulary
 ) -> Item:
-    """The item of `text` (not empty) from `first_line` to `last_line`, whose last line has the tag tail `tail`."""
-    # Positional: keywords cost a fifth of making an Item (one per item of every map). The fields' order:
-    # text, line, needs, tag_column, unknown_tags, first_line.
-    if not tail or len(tail[1].rstrip()) >= len(text) + 1:
-        return Item(text, last_line, (), None, (), first_line)
-    known = vocabulary.known_tails.get(tail[1])
-    if known is not None:
-        without_tags = text[: len(text) - len(tail[1].strip())].rstrip()
-        return Item(without_tags, last_line, known, tail[0], (), first_line)
+    """The item of `text` whose tag tail `tail` is read for the first time: each unknown tag warned about."""
     needs: list[str] = []
     unknown: list[str] = []
     warned: set[str] = set()
