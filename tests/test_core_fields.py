@@ -19,7 +19,7 @@ import yaml
 
 from empathy_playbook import Labels, Playbook, Profile, Renderer, Settings, Vocabulary, parse_map
 from empathy_playbook.export import export_document
-from empathy_playbook.fields import FIELDS, Field, Kind
+from empathy_playbook.fields import FIELDS, Field, Kind, folded
 from empathy_playbook.i18n import LANGUAGES
 from empathy_playbook.model import EmpathyMap
 from empathy_playbook.schema import json_schema
@@ -148,6 +148,14 @@ def test_an_invalid_value_fails_both_checks(spec: Field) -> None:
 
 def test_the_profile_is_the_fields() -> None:
     assert {spec.key for spec in FIELDS} == {f.name for f in dataclasses.fields(Profile)}
+
+
+def test_every_choice_is_a_folded_word_and_any_spelling_of_it_reads_as_it() -> None:
+    # Field.choice returns a choice written exactly as it is without folding it: right only for folded words.
+    for spec in FIELDS:
+        for choice in spec.choices:
+            assert folded(choice) == choice, (spec.name, choice)
+            assert spec.choice(choice) == spec.choice(f" {choice.upper()}") == choice
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))

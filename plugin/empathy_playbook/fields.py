@@ -73,6 +73,8 @@ class Field:
 
     def choice(self, text: str) -> str | None:
         """The choice `text` names (a choice or an alias, in any case, with or without accents), if any."""
+        if text in self.choices:  # as most are written; choices are folded words (a test keeps them so)
+            return text
         word = folded(text)
         if word in self.choices:
             return word
@@ -287,8 +289,8 @@ class FrontMatterReader:
 
     def _texts(self, spec: Field, node: yaml.Node) -> tuple[str, ...] | None:
         if isinstance(node, yaml.SequenceNode):
-            texts = (self._text(spec, item) for item in node.value)
-            return tuple(text for text in texts if text)
+            texts = [self._text(spec, item) for item in node.value]
+            return tuple([text for text in texts if text])
         text = self._text(spec, node)
         return (text,) if text else ()
 
@@ -411,7 +413,7 @@ class FrontMatterReader:
             # Routine data is free text: a number or yes/no is shown exactly as written.
             value = "" if value_node.tag == _NULL and not value_node.style else value_node.value.strip()
             entries[key] = RoutineEntry(key, value, line)
-        return tuple(entry for entry in entries.values() if entry.value)
+        return tuple([entry for entry in entries.values() if entry.value])
 
 
 _READERS: dict[Kind, Callable[[FrontMatterReader, Field, yaml.Node], object | None]] = {
