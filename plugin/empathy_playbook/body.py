@@ -132,21 +132,19 @@ def split_body(
         if index == runs[run_at][0]:
             end = runs[run_at][1]
             run_at += 1
-            if (
-                items is not None
-                and not marker
-                and not skip_underline
-                and (as_written_from or blocks + end - index <= MAX_BLOCKS)
-            ):
+            run = lines[index:end] if items is not None and not marker and not skip_underline else []
+            # A block starts at each item after an empty line. A run that would pass the limit is read line by
+            # line, so that the block past it is reported at its line.
+            started = ("\n" + "\n".join(run)).count("\n\n-") + (blank_before and run[0] != "") if run else 0
+            if run and items is not None and (as_written_from or blocks + started <= MAX_BLOCKS):
                 # A run of plain lines (_PLAIN_RUN), taken at once: what each line would have done, in bulk.
-                run = lines[index:end]
                 entries = list(zip(range(number, number + len(run)), run, strict=True))
                 part += entries
                 outside_fences += entries
                 depth_scan.plain_lines(entries[-1])
                 close_item()
-                if not as_written_from:  # a block starts at each item after an empty line
-                    blocks += ("\n" + "\n".join(run)).count("\n\n-") + (blank_before and run[0] != "")
+                if not as_written_from:
+                    blocks += started
                     blank_before = not run[-1]
                 listed = list(itertools.compress(entries, run))  # the items (the lines not empty), in C
                 if listed:
