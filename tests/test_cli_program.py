@@ -108,6 +108,14 @@ def test_check_bad_usage_exits_2(project: Path) -> None:
     assert run_program("nonsense", cwd=project).returncode == 2
 
 
+def test_an_unreadable_mkdocs_yml_is_a_usage_error_that_names_the_place(project: Path) -> None:
+    (project / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - empathy-playbook: {}\n   search: theme\n")
+    result = run_program("check", cwd=project)
+    assert result.returncode == 2
+    assert "mkdocs.yml: cannot read it (while parsing a block collection" in result.stderr
+    assert "expected <block end>, but found '<block mapping start>'\n  in \"<unicode string>\", line 4" in result.stderr
+
+
 def test_check_reads_the_plugin_options_from_mkdocs_yml(project: Path) -> None:
     (project / "mkdocs.yml").write_text(
         BASE_CONFIG.format(

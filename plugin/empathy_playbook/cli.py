@@ -408,9 +408,14 @@ def read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
     """mkdocs.yml as data, read without MkDocs (the checker must start fast).
 
     Tags such as `!ENV` or `!!python/name:` (common in mkdocs.yml) are read as nothing: they never
-    concern this plugin, and nothing in the file is ever executed.
+    concern this plugin, and nothing in the file is ever executed. Read with libyaml when PyYAML has it;
+    a file it refuses is read again by PyYAML's own parser, so that the message is the one it always was.
     """
-    data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader)
+    text = config_file.read_text(encoding="utf-8-sig")
+    try:
+        data = yaml.load(text, Loader=_FastTolerantLoader)
+    except yaml.YAMLError:  # read again for PyYAML's own message, as `check` has always given it
+        data = yaml.load(text, Loader=_TolerantLoader)
     return data if isinstance(data, dict) else {}
 
 
@@ -436,9 +441,14 @@ class _TolerantLoader(yaml.SafeLoader):
     pass
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+class _FastTolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # a base of type Any
+    """The same, with libyaml's parser (in C; PyYAML's own without libyaml): mkdocs.yml is read at every start."""
+
+
+for _loader in (_TolerantLoader, _FastTolerantLoader):
+    _loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    _loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    _loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def _summary(maps: int, errors: int, warnings: int, language: str) -> str:
