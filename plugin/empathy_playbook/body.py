@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from . import depth, safe_html
 from .messages import Number, SectionName, phrase
 from .model import Item, Report, Section, SourceLine, quoted
-from .vocabulary import GRID_SECTIONS, MAX_REMEMBERED, MAX_REMEMBERED_LENGTH, Vocabulary
+from .vocabulary import GRID_SECTIONS, Vocabulary
 
 MAX_SECTIONS = 100
 """A map has eight sections; a hundred headings is a mistake, and each costs work on every page."""
@@ -448,8 +448,8 @@ def _read_tags(
             needs.append(key)
     if not needs:
         return Item(text, last_line, (), None, (), first_line)
-    if not unknown and len(vocabulary.known_tails) < MAX_REMEMBERED and len(tail[1]) <= MAX_REMEMBERED_LENGTH:
-        vocabulary.known_tails[tail[1]] = tuple(needs)
+    if not unknown:
+        vocabulary.remember_tail(tail[1], tuple(needs))
     without_tags = text[: len(text) - len(tail[1].strip())].rstrip()
     return Item(" ".join([without_tags, *unknown]), last_line, tuple(needs), tail[0], tuple(unknown), first_line)
 

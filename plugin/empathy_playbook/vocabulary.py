@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 GRID_SECTIONS: tuple[str, ...] = ("sees", "hears", "thinks-feels", "says-does", "pains", "gains")
 """The six questions of the empathy map, as `data-section` keys."""
@@ -56,6 +57,14 @@ DEFAULT_NEEDS: tuple[NeedCategory, ...] = (
 MAX_REMEMBERED = 1_000
 """Headings and tag tails a vocabulary remembers the answer for: a playbook's few, not a hostile map's thousands."""
 MAX_REMEMBERED_LENGTH = 200
+_Answer = TypeVar("_Answer")
+
+
+def _remember(memory: dict[str, _Answer], key: str, value: _Answer) -> None:
+    """Keep an answer for a key met again, within the bounds: MAX_REMEMBERED keys of MAX_REMEMBERED_LENGTH."""
+    if len(memory) < MAX_REMEMBERED and len(key) <= MAX_REMEMBERED_LENGTH:
+        memory[key] = value
+
 
 _AMPERSAND = re.compile(r"\s*&\s*|\s+en\s+")
 _DECORATION = re.compile(r"[*_`]")
@@ -94,7 +103,7 @@ class Vocabulary:
     """Headings looked up before, as written: every map of a playbook repeats the same few."""
     known_tails: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     """The needs of tag tails (' #functional #economic') read before whose tags are all known (body._item): the
-    maps of a playbook repeat a few tails many times. Filled by the reader, up to MAX_REMEMBERED short ones."""
+    maps of a playbook repeat a few tails many times. Filled by the reader through `remember_tail`, within bounds."""
 
     def __post_init__(self) -> None:
         by_heading: dict[str, str] = {}
@@ -133,9 +142,12 @@ class Vocabulary:
         if heading in seen:
             return seen[heading]
         key = self._section_by_heading.get(normalise_heading(heading))
-        if len(seen) < MAX_REMEMBERED and len(heading) <= MAX_REMEMBERED_LENGTH:
-            seen[heading] = key
+        _remember(seen, heading, key)
         return key
+
+    def remember_tail(self, tail: str, needs: tuple[str, ...]) -> None:
+        """The needs of a tag tail whose tags are all known, for the next item that ends with it (`known_tails`)."""
+        _remember(self.known_tails, tail, needs)
 
     def nearest_heading(self, heading: str) -> str | None:
         """The spelling of the known heading closest to `heading`, for "did you mean" hints."""
