@@ -72,31 +72,42 @@ def test_framed_pages_are_byte_for_byte_what_the_theme_renders(
     assert guide == ["../../care/guide/"]
 
 
-def test_a_theme_that_shows_the_page_s_own_address_gets_each_page_rendered_in_full(site: Site) -> None:
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        # The page's address, raw, in the chrome: no frame can hold it; the check of a second page finds that out.
+        (
+            "{{ page.url }}",
+            {
+                url: f"{url}/"
+                for url in (
+                    "maps/care/nurse",
+                    "maps/care/manager",
+                    "maps/care/porter",
+                    "maps/retail/owner",
+                    "accounts/acme",
+                )
+            },
+        ),
+        # The title changed by the template: a stand-in for the title cannot be put back.
+        (
+            "{{ page.title | upper }}",
+            {"maps/care/nurse": "NURSE", "maps/care/manager": "WARD MANAGER", "maps/retail/clerk": "CLERK"},
+        ),
+    ],
+    ids=["address", "title"],
+)
+def test_a_theme_that_shows_a_page_s_own_part_its_way_gets_each_page_rendered_in_full(
+    site: Site, shown: str, expected: dict[str, str]
+) -> None:
     _playbook(site, custom_dir=True)
-    # The page's address, raw, in the chrome: no frame can hold it; the check of a second page finds that out.
     site.write(
         "overrides/main.html",
-        '{% extends "base.html" %}\n{% block announce %}<i class="address">{{ page.url }}</i>{% endblock %}\n',
+        '{% extends "base.html" %}\n{% block announce %}<i class="shown">' + shown + "</i>{% endblock %}\n",
     )
     site.build(strict=True)
-    for url in ("maps/care/nurse", "maps/care/manager", "maps/care/porter", "maps/retail/owner", "accounts/acme"):
-        assert one(soup(site.html(url)), "i.address").get_text() == f"{url}/"
-
-
-def test_a_theme_that_changes_the_title_gets_each_page_rendered_in_full(site: Site) -> None:
-    _playbook(site, custom_dir=True)
-    site.write(
-        "overrides/main.html",
-        '{% extends "base.html" %}\n{% block announce %}<i class="loud">{{ page.title | upper }}</i>{% endblock %}\n',
-    )
-    site.build(strict=True)
-    for url, title in (
-        ("maps/care/nurse", "NURSE"),
-        ("maps/care/manager", "WARD MANAGER"),
-        ("maps/retail/clerk", "CLERK"),
-    ):
-        assert one(soup(site.html(url)), "i.loud").get_text() == title
+    for url, text in expected.items():
+        assert one(soup(site.html(url)), "i.shown").get_text() == text
 
 
 # Frames on their own, with a Jinja template standing in for a theme.
