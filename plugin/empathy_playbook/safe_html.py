@@ -4,22 +4,39 @@ Two uses of the same list: `scan` reads a map's Markdown source and warns, at th
 about raw HTML, attributes (also from `attr_list`'s `{: ...}`) and URLs that will not
 be published; `sanitize` enforces it on the rendered HTML with nh3. The scan needs no
 rendering, so the command-line checker reports exactly what the site build does.
+
+nh3, `html` and `html.parser` are imported where they are first needed: `check` runs on every save, and
+most maps hold nothing the scan looks further into (no `<`, `&`, `{` or link), so its start-up goes without them.
 """
 
 from __future__ import annotations
 
 import functools
-import html
 import re
 from collections import Counter
-from html.parser import HTMLParser
-
-import nh3
+from typing import TYPE_CHECKING
 
 from .messages import Number
 from .model import Report, SourceLine, quoted
 
-ALLOWED_TAGS: frozenset[str] = frozenset(nh3.ALLOWED_TAGS) | {"div", "span", "pre", "code", "details", "summary"}
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from html.parser import HTMLParser
+
+    import nh3
+
+_EXTRA_TAGS = frozenset({"div", "span", "pre", "code", "details", "summary"})
+"""Allowed besides nh3's own list (nh3.ALLOWED_TAGS)."""
+
+
+@functools.cache
+def allowed_tags() -> frozenset[str]:
+    """The elements a map may hold: nh3's list and _EXTRA_TAGS (nh3 imported on the first call)."""
+    import nh3
+
+    return frozenset(nh3.ALLOWED_TAGS) | _EXTRA_TAGS
+
+
 _GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang"}
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": _GLOBAL_ATTRIBUTES,
@@ -59,12 +76,13 @@ def sanitize(markup: str, not_in_attributes: re.Pattern[str] | None = None) -> s
 def _cleaner(not_in_attributes: re.Pattern[str] | None) -> nh3.Cleaner:
     """The allow-list as nh3 enforces it, built once per pattern (one per build): `nh3.clean` converts the
     allow-list again at every call, which costs ten times the cleaning of a map's section."""
+    import nh3
 
     def scrub(element: str, attribute: str, value: str) -> str:
         return not_in_attributes.sub("", value) if not_in_attributes is not None else value
 
     return nh3.Cleaner(
-        tags=set(ALLOWED_TAGS),
+        tags=set(allowed_tags()),
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
@@ -141,7 +159,7 @@ def warn_unclosed(lines: list[SourceLine], report: Report) -> set[int]:
                 in_comment = True
                 continue
             name = tag.group(2).lower()
-            if name not in ALLOWED_TAGS or name in _VOID_TAGS or name in _OPTIONAL_END_TAGS:
+            if name not in allowed_tags() or name in _VOID_TAGS or name in _OPTIONAL_END_TAGS:
                 continue
             if not tag.group(1):
                 if tag.group(3).rstrip().endswith("/"):
@@ -201,14 +219,14 @@ def _unsafe(line: str) -> list[_Found]:
     problems: list[_Found] = []
     for match in _RAW_TAG.finditer(line):
         tag = match.group(1).lower()
-        if tag not in ALLOWED_TAGS:
+        if tag not in allowed_tags():
             problems.append(("html.element", {"tag": quoted(tag, 20)}))
             continue
         problems.extend(_unsafe_attributes(tag, match.group(2)))
     for match in _ATTR_LIST.finditer(line):
         if "=" in match.group(1):
             problems.extend(_unsafe_attributes("*", match.group(1).strip().removeprefix(":")))
-    decoded = html.unescape(line)
+    decoded = _unescape(line)
     for match in _MARKDOWN_URL.finditer(decoded):
         problems.extend(_unsafe_url(next(group for group in match.groups() if group is not None)))
     return problems
@@ -225,8 +243,17 @@ def _unsafe_attributes(tag: str, attributes: str) -> list[_Found]:
             code = "html.event_handler" if name.startswith("on") else "html.attribute"
             problems.append((code, {"name": quoted(name, 20)}))
         elif name in _URL_ATTRIBUTES:
-            problems.extend(_unsafe_url(html.unescape(value.strip("\"'"))))
+            problems.extend(_unsafe_url(_unescape(value.strip("\"'"))))
     return problems
+
+
+def _unescape(text: str) -> str:
+    """The text with its character references decoded, as a browser reads it (`html` imported only for one)."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
 
 
 def _unsafe_url(url: str) -> list[_Found]:
@@ -237,27 +264,33 @@ def _unsafe_url(url: str) -> list[_Found]:
     return [("html.link", {"scheme": quoted(scheme.group(1).lower(), 20)})]
 
 
-class _Features(HTMLParser):
-    """Counts the elements, attributes and link targets of a piece of HTML."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.features: Counter[str] = Counter()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.features[f"<{tag}>"] += 1
-        for name, value in attrs:
-            self.features[f"{tag} {name}" if name not in _URL_ATTRIBUTES else f"{tag} {name}={value}"] += 1
-
-
 def removed(before: str, after: str) -> list[str]:
     """What `sanitize` took out: elements, attributes and link targets present before and not after."""
     if before == after:
         return []
-    counts = []
+    counts: list[Counter[str]] = []
     for markup in (before, after):
-        parser = _Features()
+        counts.append(Counter())
+        parser = _feature_counter()(counts[-1])
         parser.feed(markup)
         parser.close()
-        counts.append(parser.features)
     return sorted(counts[0] - counts[1])
+
+
+@functools.cache
+def _feature_counter() -> Callable[[Counter[str]], HTMLParser]:
+    """A parser that counts the elements, attributes and link targets of a piece of HTML into the Counter it is
+    given. Made on the first call: html.parser is imported only when a build has HTML to compare."""
+    from html.parser import HTMLParser
+
+    class Features(HTMLParser):
+        def __init__(self, features: Counter[str]) -> None:
+            super().__init__(convert_charrefs=True)
+            self.features = features
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.features[f"<{tag}>"] += 1
+            for name, value in attrs:
+                self.features[f"{tag} {name}" if name not in _URL_ATTRIBUTES else f"{tag} {name}={value}"] += 1
+
+    return Features
