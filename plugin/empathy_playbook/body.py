@@ -13,7 +13,6 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from . import depth, safe_html
 from .messages import Number, SectionName, phrase
@@ -76,13 +75,22 @@ _ITEM_TAG_TAILS = re.compile(rf"^({_REVERSED_TAG_TAIL.pattern})?+[^\n]*+\n?", re
 items (`- text`): a tail never takes in the marker, so never reaches the line before."""
 
 
-@dataclass
 class Body:
-    intro: list[SourceLine] = field(default_factory=list)
-    sections: dict[str, Section] = field(default_factory=dict)
-    other_sections: list[Section] = field(default_factory=list)
-    unsafe_lines: set[int] = field(default_factory=set)
-    flattened: dict[int, depth.Flattened] = field(default_factory=dict)
+    """What split_body finds: the introduction, the sections, and the lines the site shows otherwise. A plain class,
+    not a dataclass: `check` would import dataclasses (and inspect, ast, dis) for it, and make its methods at start-up."""
+
+    __slots__ = ("flattened", "intro", "other_sections", "sections", "unsafe_lines")
+
+    def __init__(self) -> None:
+        self.intro: list[SourceLine] = []
+        self.sections: dict[str, Section] = {}
+        """The known sections by key, in the order written."""
+        self.other_sections: list[Section] = []
+        """Sections under headings the vocabulary does not know."""
+        self.unsafe_lines: set[int] = set()
+        """Lines warned about for content the site leaves out as unsafe."""
+        self.flattened: dict[int, depth.Flattened] = {}
+        """Lines the renderer flattens (depth.py)."""
 
 
 def split_body(
