@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import unicodedata
@@ -50,7 +49,7 @@ class MapCache:
             cached = self._maps[key] = (stamp, _read(file, root, base, settings))
         m = cached[1]
         self._stamps[m.path] = stamp
-        return dataclasses.replace(m, problems=list(m.problems))
+        return m.with_problems(list(m.problems))
 
     def stamp(self, path: str) -> tuple[int, int, int] | None:
         """The modification time, size and inode of the map at `path` (from the project root) when the map

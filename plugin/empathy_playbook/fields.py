@@ -12,8 +12,8 @@ import datetime
 import enum
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -41,8 +41,7 @@ class LinksTo(enum.Enum):
     METAPHOR = "the metaphor's entry on the metaphors page"
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One front matter key. Adding a field is adding one of these (and its labels in `i18n.py`): the
     reader, the `Profile`, the JSON Schema, the export, the profile card and the meeting card follow."""
 
@@ -52,7 +51,7 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
-    choice_aliases: Mapping[str, str] = field(default_factory=dict)
+    choice_aliases: Mapping[str, str] = MappingProxyType({})
     """Other words for a choice (in Dutch), as spelled; compared without case or accents. Messages list
     them to Dutch writers."""
     attribute: str = ""

@@ -15,7 +15,7 @@ To add a message: add an `Entry` here, in both languages, and use its code with 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LANGUAGES: tuple[str, ...] = ("en", "nl")
 
@@ -26,8 +26,7 @@ def language_of(setting: object) -> str:
     return code if code in LANGUAGES else "en"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     code: str
     en: str
     nl: str
@@ -37,15 +36,7 @@ class Entry:
     """For contributors (CONTRIBUTING.md's table): what to do, when the message itself does not say."""
 
 
-class Localized:
-    """A parameter that is put into words in the message's language."""
-
-    def render(self, language: str) -> str:
-        raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class Text(Localized):
+class Text(NamedTuple):
     """A message from the catalogue with its parameters, not yet in any language."""
 
     code: str
@@ -70,8 +61,7 @@ def phrase(code: str, **params: object) -> Text:
     return Text(code, tuple(params.items()))
 
 
-@dataclass(frozen=True)
-class SectionName(Localized):
+class SectionName(NamedTuple):
     """A section, named by the heading a writer of the language types: `Gains` or `Wil bereiken`."""
 
     key: str
@@ -80,8 +70,7 @@ class SectionName(Localized):
         return WRITTEN_HEADINGS[language_of(language)][self.key]
 
 
-@dataclass(frozen=True)
-class Choices(Localized):
+class Choices(NamedTuple):
     """The allowed values of a key, in the language when the format accepts them in it."""
 
     en: tuple[str, ...]
@@ -95,13 +84,16 @@ class Choices(Localized):
         return ("een van " if nl else "one of ") + ", ".join(words)
 
 
-@dataclass(frozen=True)
-class Number(Localized):
+class Number(NamedTuple):
     value: int
 
     def render(self, language: str) -> str:
         shown = f"{self.value:,}"
         return shown.replace(",", ".") if language_of(language) == "nl" else shown
+
+
+Localized = Text | SectionName | Choices | Number
+"""A parameter that is put into words in the message's language (each has `render(language)`)."""
 
 
 WRITTEN_HEADINGS: Mapping[str, Mapping[str, str]] = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -18,8 +17,7 @@ class Level(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong in a map, at a line of the file (front matter included, counted from 1).
 
     It holds a message of the catalogue (`messages.py`) with its parameters, and is put into
@@ -71,12 +69,14 @@ def _is_surrogate(ch: str) -> bool:
     return "\ud800" <= ch <= "\udfff"
 
 
-@dataclass
 class Report:
-    """Collects the problems found in one file."""
+    """Collects the problems found in one file (into `problems`, a list of its own unless given one)."""
 
-    path: str
-    problems: list[Problem] = field(default_factory=list)
+    __slots__ = ("path", "problems")
+
+    def __init__(self, path: str, problems: list[Problem] | None = None) -> None:
+        self.path = path
+        self.problems: list[Problem] = [] if problems is None else problems
 
     def error(self, line: int, code: str, **params: object) -> None:
         self._add(line, Level.ERROR, code, params)
@@ -113,26 +113,29 @@ class Item(NamedTuple):
     """The item's first line (its list marker); the item spans `first_line` to `line`."""
 
 
-@dataclass(eq=False)
 class Section:
     """A `##` section of a map. Compared by identity: two sections with the same text are still two."""
 
-    key: str
-    """A section key (`sees`, ...), or `""` for a heading the vocabulary does not know."""
-    heading: str
-    """The heading as written."""
-    line: int
-    """The line of the heading."""
-    lines: list[SourceLine] = field(default_factory=list)
-    items: list[Item] = field(default_factory=list)
+    __slots__ = ("heading", "items", "key", "line", "lines")
+
+    def __init__(
+        self, key: str, heading: str, line: int, lines: list[SourceLine] | None = None, items: list[Item] | None = None
+    ) -> None:
+        self.key = key
+        """A section key (`sees`, ...), or `""` for a heading the vocabulary does not know."""
+        self.heading = heading
+        """The heading as written."""
+        self.line = line
+        """The line of the heading."""
+        self.lines: list[SourceLine] = [] if lines is None else lines
+        self.items: list[Item] = [] if items is None else items
 
     @property
     def markdown(self) -> str:
         return "\n".join(text for _, text in self.lines)
 
 
-@dataclass(frozen=True)
-class RoutineEntry:
+class RoutineEntry(NamedTuple):
     """One piece of routine customer data (`routine: {age: 45-55}`), with its line."""
 
     key: str
@@ -140,8 +143,7 @@ class RoutineEntry:
     line: int
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     """How the buyer of a map relates to another map's buyer of the same account (`relations:`)."""
 
     map: str
@@ -152,8 +154,7 @@ class Relation:
     """The line of the relation's `map:`, for problems."""
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """The front matter, validated: who the buyer is. One attribute per field of `fields.FIELDS`, named
     by its `Field.key` (a test keeps the two equal); the reader fills it from those definitions."""
 
@@ -177,27 +178,60 @@ class Profile:
     """This buyer's relations to other stakeholders of the account, in the order written."""
 
 
-@dataclass(eq=False)
 class EmpathyMap:
     """One map, as read. Compared by identity (and hashable), so indexes can key on it."""
 
-    path: str
-    """The file, relative to the project root (for messages)."""
-    url_path: str
-    """The map's path below the maps folder, without `.md` (`zorg/orthopedisch-arts`)."""
-    profile: Profile
-    intro: list[SourceLine] = field(default_factory=list)
-    sections: dict[str, Section] = field(default_factory=dict)
-    """The known sections by key, in the order written."""
-    other_sections: list[Section] = field(default_factory=list)
-    """Sections under headings the vocabulary does not know: shown, never dropped."""
-    problems: list[Problem] = field(default_factory=list)
-    unsafe_lines: set[int] = field(default_factory=set)
-    """Lines already warned about for content the site leaves out as unsafe."""
-    subject_unclear_at: int | None = None
-    """The line where `subject` (or the whole front matter) cannot be read: the map may be about a real person."""
-    flattened: dict[int, Flattened] = field(default_factory=dict)
-    """Lines nested too deeply or too costly to convert, reported; the renderer flattens them (depth.py)."""
+    __slots__ = (
+        "flattened",
+        "intro",
+        "other_sections",
+        "path",
+        "problems",
+        "profile",
+        "sections",
+        "subject_unclear_at",
+        "unsafe_lines",
+        "url_path",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        url_path: str,
+        profile: Profile,
+        intro: list[SourceLine] | None = None,
+        sections: dict[str, Section] | None = None,
+        other_sections: list[Section] | None = None,
+        problems: list[Problem] | None = None,
+        unsafe_lines: set[int] | None = None,
+        subject_unclear_at: int | None = None,
+        flattened: dict[int, Flattened] | None = None,
+    ) -> None:
+        self.path = path
+        """The file, relative to the project root (for messages)."""
+        self.url_path = url_path
+        """The map's path below the maps folder, without `.md` (`zorg/orthopedisch-arts`)."""
+        self.profile = profile
+        self.intro: list[SourceLine] = [] if intro is None else intro
+        self.sections: dict[str, Section] = {} if sections is None else sections
+        """The known sections by key, in the order written."""
+        self.other_sections: list[Section] = [] if other_sections is None else other_sections
+        """Sections under headings the vocabulary does not know: shown, never dropped."""
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.unsafe_lines: set[int] = set() if unsafe_lines is None else unsafe_lines
+        """Lines already warned about for content the site leaves out as unsafe."""
+        self.subject_unclear_at = subject_unclear_at
+        """The line where `subject` (or the whole front matter) cannot be read: the map may be about a real person."""
+        self.flattened: dict[int, Flattened] = {} if flattened is None else flattened
+        """Lines nested too deeply or too costly to convert, reported; the renderer flattens them (depth.py)."""
+
+    def with_problems(self, problems: list[Problem]) -> EmpathyMap:
+        """A copy of this map with `problems` as its list of problems; everything else shared."""
+        copy = EmpathyMap.__new__(EmpathyMap)
+        for name in EmpathyMap.__slots__:
+            setattr(copy, name, getattr(self, name))
+        copy.problems = problems
+        return copy
 
     @property
     def title(self) -> str:

@@ -11,10 +11,9 @@ A missing option, or one written with no value (`needs:`), takes its default.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .fields import BUYING_ROLES, FIELD_BY_NAME
 from .privacy import DEFAULT_PERSONAL_FIELDS
@@ -30,8 +29,7 @@ SEARCH_MODES = ("pagefind", "theme")
 Defined here, not with the Pagefind step (search_index.py): `check` reads the options and runs no search."""
 
 
-@dataclass(frozen=True)
-class OnboardingStep:
+class OnboardingStep(NamedTuple):
     """One step of the path for new account managers: a map, why it matters, questions to answer."""
 
     map: str
@@ -40,14 +38,13 @@ class OnboardingStep:
     questions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class PluginOptions:
+class PluginOptions(NamedTuple):
     """The options under `plugins: - empathy-playbook:` in mkdocs.yml, typed, with their defaults."""
 
     enabled: bool = True
     maps_dir: str = "maps"
     """The folder of the maps, relative to mkdocs.yml. Their pages are published under `maps/` whatever its name."""
-    headings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    headings: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     """Extra headings per section key, added to the built-in English and Dutch ones."""
     needs: tuple[NeedCategory, ...] = ()
     """The need categories; empty means functional, economic and psychological."""
@@ -77,13 +74,12 @@ class PluginOptions:
     """Accept settings and pages that load something from another host (Google Fonts, analytics, an external image)."""
 
 
-OPTION_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(PluginOptions))
+OPTION_NAMES: tuple[str, ...] = PluginOptions._fields
 
 
 def default(name: str) -> Any:
     """The default of option `name`, as `PluginOptions` defines it."""
-    spec = next(f for f in dataclasses.fields(PluginOptions) if f.name == name)
-    return spec.default_factory() if spec.default_factory is not dataclasses.MISSING else spec.default
+    return PluginOptions._field_defaults[name]
 
 
 def read_option(name: str, value: Any) -> Any:

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .model import EmpathyMap, Item, Problem, Section
 from .slugs import unique_slugs
 from .vocabulary import Vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class NeedEntry:
-    """One tagged item on the needs index (one per need of every tagged item: slots, no dict each)."""
+class NeedEntry(NamedTuple):
+    """One tagged item on the needs index (one per need of every tagged item: a tuple, no dict each)."""
 
     map: EmpathyMap
     section: Section
     item: Item
 
 
-@dataclass(frozen=True)
-class Metaphor:
+class Metaphor(NamedTuple):
     name: str
     """As first written (metaphors that differ only in case are one)."""
     anchor: str
@@ -29,8 +27,7 @@ class Metaphor:
     maps: tuple[EmpathyMap, ...]
 
 
-@dataclass(frozen=True)
-class Account:
+class Account(NamedTuple):
     """The maps of one customer account: the stakeholders of a multi-level sale."""
 
     name: str
@@ -38,11 +35,13 @@ class Account:
     maps: tuple[EmpathyMap, ...]
 
 
-@dataclass
 class Playbook:
-    maps: list[EmpathyMap] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    """Problems that concern several files at once (two maps at one URL)."""
+    __slots__ = ("maps", "problems")
+
+    def __init__(self, maps: list[EmpathyMap] | None = None, problems: list[Problem] | None = None) -> None:
+        self.maps: list[EmpathyMap] = [] if maps is None else maps
+        self.problems: list[Problem] = [] if problems is None else problems
+        """Problems that concern several files at once (two maps at one URL)."""
 
     @property
     def all_problems(self) -> list[Problem]:

@@ -10,10 +10,8 @@ a number in words) is left out.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from .model import EmpathyMap, Report, quoted
 
@@ -81,19 +79,24 @@ def _amount(number: str) -> float:
     return amount * 1000 if re.search(r"k|dzd|duizend", number) else amount
 
 
-@dataclass(frozen=True)
 class PrivacyPolicy:
-    personal_fields: tuple[str, ...] = DEFAULT_PERSONAL_FIELDS
-    publish: bool = False
-    """The site's explicit permission to publish personal data after all."""
-    _personal: dict[str, str] = field(init=False, repr=False, compare=False)
-    """Each personal key and alias, folded, to the personal field it names (made from the two above)."""
+    """Which routine keys are personal data, and whether the site publishes them after all."""
 
-    def __post_init__(self) -> None:
-        keys = {_key(name): _key(name) for name in self.personal_fields}
-        for name in self.personal_fields:
+    __slots__ = ("_personal", "personal_fields", "publish")
+
+    def __init__(self, personal_fields: tuple[str, ...] = DEFAULT_PERSONAL_FIELDS, publish: bool = False) -> None:
+        self.personal_fields = personal_fields
+        self.publish = publish
+        """The site's explicit permission to publish personal data after all."""
+        keys = {_key(name): _key(name) for name in personal_fields}
+        for name in personal_fields:
             keys.update({_key(alias): _key(name) for alias in PERSONAL_KEYS.get(_key(name), ())})
-        object.__setattr__(self, "_personal", keys)
+        self._personal = keys
+        """Each personal key and alias, folded, to the personal field it names (made from the two above)."""
+
+    def __repr__(self) -> str:
+        # A rebuild's page keys hold the settings' repr (rebuild.page_keys): the same policy, the same repr.
+        return f"PrivacyPolicy(personal_fields={self.personal_fields!r}, publish={self.publish!r})"
 
     def is_personal(self, key: str, value: str) -> bool:
         folded = _key(key)
@@ -117,7 +120,7 @@ class PrivacyPolicy:
                 continue
             code = "privacy.personal_exact" if _key(entry.key) in BANDED_KEYS else "privacy.personal"
             report.warning(entry.line, code, key=quoted(entry.key))
-        m.profile = dataclasses.replace(m.profile, routine=tuple(kept))
+        m.profile = m.profile._replace(routine=tuple(kept))
         m.problems.sort(key=lambda problem: problem.line)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .options import OnboardingStep, PluginOptions
 from .privacy import NO_PERSONAL_DATA, PrivacyPolicy
@@ -11,11 +11,12 @@ from .vocabulary import Vocabulary
 _DEFAULTS = PluginOptions()
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     maps_dir: str = _DEFAULTS.maps_dir
     """The folder of the maps, relative to the project root."""
-    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    vocabulary: Vocabulary = Vocabulary()
+    """The built-in words by default: one vocabulary, shared by the settings that take the default (what a
+    vocabulary remembers are answers that follow from its words alone)."""
     max_bytes: int = _DEFAULTS.max_file_size
     privacy: PrivacyPolicy = NO_PERSONAL_DATA
     review_months: int = _DEFAULTS.review_months

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TypeVar
+from types import MappingProxyType
+from typing import NamedTuple, TypeVar
 
 GRID_SECTIONS: tuple[str, ...] = ("sees", "hears", "thinks-feels", "says-does", "pains", "gains")
 """The six questions of the empathy map, as `data-section` keys."""
@@ -24,21 +24,22 @@ SECTION_KEYS: tuple[str, ...] = GRID_SECTIONS + EXTRA_SECTIONS
 GRID_ORDER: tuple[str, ...] = ("thinks-feels", "hears", "sees", "says-does", "pains", "gains")
 """Reading order of the grid as drawn: top to bottom, left to right."""
 
-DEFAULT_HEADINGS: Mapping[str, tuple[str, ...]] = {
-    "sees": ("Sees", "See", "Ziet", "Zien"),
-    "hears": ("Hears", "Hear", "Hoort", "Horen"),
-    "thinks-feels": ("Thinks and feels", "Think and feel", "Denkt en voelt", "Denken en voelen"),
-    "says-does": ("Says and does", "Say and do", "Zegt en doet", "Zeggen en doen"),
-    "pains": ("Pains", "Pain", "Frustrations", "Frustraties", "Pijnpunten"),
-    "gains": ("Gains", "Gain", "Wants", "Goals", "Wil bereiken", "Winst", "Doelen"),
-    "approach": ("Approach", "Our approach", "Sales approach", "Aanpak", "Onze aanpak"),
-    "story": ("Story", "Verhaal"),
-    "questions": ("Questions", "Questions to ask", "Vragen", "Vragen om te stellen"),
-}
+DEFAULT_HEADINGS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "sees": ("Sees", "See", "Ziet", "Zien"),
+        "hears": ("Hears", "Hear", "Hoort", "Horen"),
+        "thinks-feels": ("Thinks and feels", "Think and feel", "Denkt en voelt", "Denken en voelen"),
+        "says-does": ("Says and does", "Say and do", "Zegt en doet", "Zeggen en doen"),
+        "pains": ("Pains", "Pain", "Frustrations", "Frustraties", "Pijnpunten"),
+        "gains": ("Gains", "Gain", "Wants", "Goals", "Wil bereiken", "Winst", "Doelen"),
+        "approach": ("Approach", "Our approach", "Sales approach", "Aanpak", "Onze aanpak"),
+        "story": ("Story", "Verhaal"),
+        "questions": ("Questions", "Questions to ask", "Vragen", "Vragen om te stellen"),
+    }
+)
 
 
-@dataclass(frozen=True)
-class NeedCategory:
+class NeedCategory(NamedTuple):
     """A category of customer need that list items can be tagged with."""
 
     key: str
@@ -88,40 +89,54 @@ def nearest(word: str, candidates: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-@dataclass(frozen=True)
 class Vocabulary:
-    """Which headings name which section, and which tags name which need category."""
+    """Which headings name which section, and which tags name which need category. Equal to another made
+    from the same words: what it derives and remembers follows from them."""
 
-    headings: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_HEADINGS))
-    needs: tuple[NeedCategory, ...] = DEFAULT_NEEDS
-    _section_by_heading: dict[str, str] = field(init=False, repr=False, compare=False)
-    _need_by_tag: dict[str, str] = field(init=False, repr=False, compare=False)
-    _spelled_headings: dict[str, str] = field(init=False, repr=False, compare=False)
-    _hints: dict[tuple[str, str], str | None] = field(init=False, repr=False, compare=False)
-    """"Did you mean" answers already given: a map may repeat one typo a hundred thousand times."""
-    _sections_of: dict[str, str | None] = field(init=False, repr=False, compare=False)
-    """Headings looked up before, as written: every map of a playbook repeats the same few."""
-    known_tails: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
-    """The needs of tag tails (' #functional #economic') read before whose tags are all known (body._item): the
-    maps of a playbook repeat a few tails many times. Filled by the reader through `remember_tail`, within bounds."""
+    __slots__ = (
+        "_hints",
+        "_need_by_tag",
+        "_section_by_heading",
+        "_sections_of",
+        "_spelled_headings",
+        "headings",
+        "known_tails",
+        "needs",
+    )
 
-    def __post_init__(self) -> None:
-        by_heading: dict[str, str] = {}
-        for key, names in self.headings.items():
+    def __init__(
+        self,
+        headings: Mapping[str, tuple[str, ...]] = DEFAULT_HEADINGS,
+        needs: tuple[NeedCategory, ...] = DEFAULT_NEEDS,
+    ) -> None:
+        self.headings = headings
+        self.needs = needs
+        # Lookup tables derived from the fields.
+        self._section_by_heading: dict[str, str] = {}
+        for key, names in headings.items():
             for name in names:
-                by_heading.setdefault(normalise_heading(name), key)
-        by_tag: dict[str, str] = {}
-        for category in self.needs:
+                self._section_by_heading.setdefault(normalise_heading(name), key)
+        self._need_by_tag: dict[str, str] = {}
+        for category in needs:
             for name in (category.key, *category.aliases):
-                by_tag.setdefault(name.casefold(), category.key)
-        # Lookup tables derived from the fields; frozen dataclasses set them this way.
-        object.__setattr__(self, "_section_by_heading", by_heading)
-        object.__setattr__(self, "_need_by_tag", by_tag)
-        spelled = {normalise_heading(name): name for names in self.headings.values() for name in names}
-        object.__setattr__(self, "_spelled_headings", spelled)
-        object.__setattr__(self, "_hints", {})
-        object.__setattr__(self, "_sections_of", {})
-        object.__setattr__(self, "known_tails", {})
+                self._need_by_tag.setdefault(name.casefold(), category.key)
+        self._spelled_headings = {normalise_heading(name): name for names in headings.values() for name in names}
+        self._hints: dict[tuple[str, str], str | None] = {}
+        """"Did you mean" answers already given: a map may repeat one typo a hundred thousand times."""
+        self._sections_of: dict[str, str | None] = {}
+        """Headings looked up before, as written: every map of a playbook repeats the same few."""
+        self.known_tails: dict[str, tuple[str, ...]] = {}
+        """The needs of tag tails (' #functional #economic') read before whose tags are all known (body._item): the
+        maps of a playbook repeat a few tails many times. Filled by the reader through `remember_tail`, within bounds."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Vocabulary):
+            return NotImplemented
+        return (self.headings, self.needs) == (other.headings, other.needs)
+
+    def __repr__(self) -> str:
+        # Its words, not what it remembers: a rebuild's page keys hold the settings' repr (rebuild.page_keys).
+        return f"Vocabulary(headings={self.headings!r}, needs={self.needs!r})"
 
     @classmethod
     def with_options(
