@@ -326,9 +326,9 @@ def assert_runs_read_as_lines(lines: list[str]) -> None:
     from empathy_playbook.body import split_body
     from empathy_playbook.model import Report
 
-    def read(plain_runs: bool) -> object:
+    def read(plain_runs: bool, vocabulary: Vocabulary) -> object:
         report = Report("x.md")
-        body = split_body(lines, 5, report, Vocabulary(), plain_runs=plain_runs)  # each its own: nothing remembered
+        body = split_body(lines, 5, report, vocabulary, plain_runs=plain_runs)
         sections = [*body.sections.values(), *body.other_sections]
         return (
             [(p.line, p.code, p.message) for p in report.problems],
@@ -338,7 +338,11 @@ def assert_runs_read_as_lines(lines: list[str]) -> None:
             body.flattened,
         )
 
-    assert read(True) == read(False)
+    assert read(True, Vocabulary()) == read(False, Vocabulary())  # each its own: nothing remembered
+    # And with the tag tails of these lines remembered (as across a playbook's maps): read from what is remembered.
+    remembering = Vocabulary()
+    read(False, remembering)
+    assert read(True, remembering) == read(False, remembering) == read(False, Vocabulary())
 
 
 @pytest.mark.parametrize("between", ["\n\n", "\n\n\n", "\n \n", "\n\n \n"])

@@ -141,9 +141,11 @@ def split_body(
             end = runs[run_at][1]
             run_at += 1
             run = lines[index:end] if items is not None and not marker and not skip_underline else []
-            # A block starts at each item after an empty line. A run that would pass the limit is read line by
-            # line, so that the block past it is reported at its line.
-            started = ("\n" + "\n".join(run)).count("\n\n-") + (blank_before and run[0] != "") if run else 0
+            joined = "\n".join(run)
+            # A block starts at each item after an empty line ("\n\n-" in the run, or at its start after an empty
+            # line). A run that would pass the limit is read line by line, so that the block past it is reported at
+            # its line.
+            started = joined.count("\n\n-") + joined.startswith("\n-") + (blank_before and run[0] != "") if run else 0
             if run and items is not None and (as_written_from or blocks + started <= MAX_BLOCKS):
                 # A run of plain lines (_PLAIN_RUN), taken at once: what each line would have done, in bulk.
                 entries = list(zip(range(number, number + len(run)), run, strict=True))
@@ -157,25 +159,11 @@ def split_body(
                 listed = list(itertools.compress(entries, run))  # the items (the lines not empty), in C
                 if listed:
                     last_written = listed[-1][0]
-                    closed = listed[:-1] if run[-1] else listed
-                    texts = list(filter(None, run))
-                    if run[-1]:
-                        texts.pop()
-                    # The tag tails of all its items in one pass, then each item from its text and tail.
-                    tails = (
-                        _ITEM_TAG_TAILS.findall("\n".join(texts)[::-1]) if "#" in "".join(texts) else [""] * len(texts)
-                    )
-                    tails.reverse()
-                    items += _tagged_items(
-                        [
-                            (line[2:].strip(), at, at, (len(line) - len(tail), tail[::-1]) if tail else None)
-                            for (at, line), tail in zip(closed, tails, strict=True)  # one tail ('' or not) per line
-                        ],
-                        items_report,
-                        vocabulary,
-                    )
-                    if run[-1]:  # the run's last item may go on below it
+                    if run[-1]:  # the run's last item may go on below it: read on with the lines after the run
                         item_lines, item_text = [listed[-1]], listed[-1][1][2:]
+                        listed.pop()
+                    if listed:
+                        items += _run_items(listed, joined, run, items_report, vocabulary)
                 skip_to = end
                 continue
         stripped = line.strip()
@@ -294,7 +282,8 @@ def split_body(
     report.problems += items_report.problems
     comments = "<!--" in text if "<" in text else False
     for section in [*body.sections.values(), *body.other_sections]:
-        if _is_blank(section.lines, comments):
+        # A section with items holds text, unless an HTML comment may hide it: only then are its lines looked at.
+        if (comments or not section.items) and _is_blank(section.lines, comments):
             report.error(section.line, "section.empty", heading=quoted(section.heading))
     missing = [key for key in GRID_SECTIONS if key not in body.sections]
     for section in body.other_sections:
@@ -310,12 +299,18 @@ def _plain_runs(text: str, lines: list[str]) -> list[tuple[int, int]]:
     """The runs of plain lines (_PLAIN_RUN) among `lines` (`text`: them joined), as (first index, index after the last)."""
     runs: list[tuple[int, int]] = []
     index, at = 0, 0
-    pattern = _PLAIN_RUN if any(mark in text for mark in _MARKS) else _PLAIN_RUN_UNMARKED
-    for run in pattern.finditer(text):
-        start = index + text.count("\n", at, run.start())
-        index, at = start + text.count("\n", run.start(), run.end()), run.end()
+    marked = "<" in text or "*" in text or "_" in text or "[" in text or "`" in text  # _MARKS: a memchr each
+    count = text.count
+    for run in (_PLAIN_RUN if marked else _PLAIN_RUN_UNMARKED).finditer(text):
+        begin, finish = run.span()
+        start = index + count("\n", at, begin)
+        index, at = start + count("\n", begin, finish), finish
         # A line underlined with dashes is a heading (the underline is no plain line: only the last may be one).
-        end = index - 1 if index < len(lines) and _SETEXT_H2_UNDERLINE.match(lines[index]) else index
+        end = (
+            index - 1
+            if index < len(lines) and lines[index][:1] == "-" and _SETEXT_H2_UNDERLINE.match(lines[index])
+            else index
+        )
         if end > start:
             runs.append((start, end))
     return runs
@@ -408,6 +403,33 @@ _Written = tuple[str, int, int, "tuple[int, str] | None"]
 """An item as written: its text (not empty), its first and last line, and the tag tail of its last line."""
 _new_item = functools.partial(tuple.__new__, Item)
 """Item(...) from a tuple of its fields in order, without the Python function a named tuple's __new__ is."""
+
+
+def _run_items(
+    listed: list[SourceLine], joined: str, run: list[str], report: Report, vocabulary: Vocabulary
+) -> list[Item]:
+    """The items of the lines `listed` (`- text`, each a whole item) of a run of plain lines (`run`, `joined`: them
+    joined), with their need tags: the tag tails of all its lines found in one pass, then one loop over the items."""
+    if "#" not in joined:
+        return [_new_item((line[2:].strip(), at, (), None, (), at)) for at, line in listed]
+    # One per line not empty ('' or not), from the last (an empty line's `\n` would be taken as a tail's whitespace).
+    tails = _ITEM_TAG_TAILS.findall("\n".join(filter(None, run))[::-1])
+    tails.reverse()
+    made: list[Item] = []
+    known_tails = vocabulary.known_tails
+    # The fields' order: text, line, needs, tag_column, unknown_tags, first_line. A tail starts with its `#`, after
+    # the item's text: never in the marker, so the text without tags is the line between the marker and the tail.
+    for (at, line), tail in zip(listed, tails, strict=False):  # `listed` may leave out the last line
+        if not tail:
+            made.append(_new_item((line[2:].strip(), at, (), None, (), at)))
+            continue
+        column = len(line) - len(tail)
+        needs = known_tails.get(line[column:])
+        if needs is not None:
+            made.append(_new_item((line[2:column].rstrip(), at, needs, column, (), at)))
+        else:
+            made.append(_read_tags(line[2:].strip(), at, at, (column, line[column:]), report, vocabulary))
+    return made
 
 
 def _tagged_items(written: Iterable[_Written], report: Report, vocabulary: Vocabulary) -> list[Item]:
