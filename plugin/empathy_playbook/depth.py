@@ -25,7 +25,6 @@ BRACKET_WORK_PER_CHARACTER = 20
 _LIST_ITEM = re.compile(r"^([ \t]*+)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _QUOTES = re.compile(r"^ {0,3}+(?:>[ \t]?+)++")
 MAX_HEADINGS = 200
-_HEADING = re.compile(r"^(?:#{1,6}(?:[ \t]|$)|#{1,6}[^#]|=+[ \t]*$|-+[ \t]*$)")
 MAX_STRAY_ANGLES = 100
 MAX_BLOCK_CHARACTERS = 20_000
 """One paragraph or list item: a page of text. Longer ones are shown as plain text, in pieces."""
@@ -88,11 +87,15 @@ class Scan:
             return
         first = line[0]
         # Each pattern only where it can match: by the line's first character (any non-ASCII one may be a digit).
-        if (
-            (first == "#" or (first in "=-" and not line.rstrip(" \t").strip(first)))
-            and _HEADING.match(line)
-            and (first == "#" or (self._unit and not _LIST_ITEM.match(self._unit[-1][1])))
-        ):
+        # A heading: one to six '#' (then anything but '#'), or a line of '=' or '-' (then spaces and tabs) under a
+        # line of a paragraph (a list item's line is no paragraph's). Told by string methods, without a pattern.
+        if first == "#":
+            heading = not line.startswith("#######")
+        elif first in "=-" and not line.rstrip(" \t").strip(first):
+            heading = bool(self._unit) and not _LIST_ITEM.match(self._unit[-1][1])
+        else:
+            heading = False
+        if heading:
             self._headings += 1
             if self._headings == MAX_HEADINGS + 1:
                 self.report.error(number, "depth.too_many_headings", limit=MAX_HEADINGS)
