@@ -367,6 +367,34 @@ def test_the_block_past_the_limit_is_reported_at_its_line_inside_a_run_of_plain_
     assert results[0] == results[1]
 
 
+@QUICK
+@given(
+    st.lists(
+        st.one_of(YAML_BITS, BODY_BITS, PLAIN_LINES.map(lambda line: line + "\n"), st.text(max_size=20)), max_size=40
+    )
+)
+@example(["---\n", "title: T\n", "---\n", "## Sees\n", "- a #economic\n", "- b #economc\n", "- c #economic\n", "\n"])
+def test_a_map_read_without_its_body_has_the_same_problems_and_front_matter(parts: list[str]) -> None:
+    """`check` reads maps without keeping their bodies (bodies=False), with tag tails remembered across maps or not:
+    the same problems (in the same order), profile and subject line as the whole map, and nothing of the body."""
+    data = "".join(parts).encode("utf-8", errors="replace")
+    remembering = Vocabulary()
+    whole = parse_map(data, path="maps/x.md", url_path="x", vocabulary=remembering)
+    for vocabulary in (remembering, Vocabulary()):  # the tails of this map remembered, and not
+        lean = parse_map(data, path="maps/x.md", url_path="x", vocabulary=vocabulary, bodies=False)
+        assert [(p.line, p.code, p.message) for p in lean.problems] == [
+            (p.line, p.code, p.message) for p in whole.problems
+        ]
+        assert (lean.profile, lean.subject_unclear_at) == (whole.profile, whole.subject_unclear_at)
+        assert (lean.intro, lean.sections, lean.other_sections, lean.unsafe_lines, lean.flattened) == (
+            [],
+            {},
+            [],
+            set(),
+            {},
+        )
+
+
 def test_a_vocabulary_remembers_a_bounded_number_of_headings_and_tag_tails() -> None:
     """What a vocabulary remembers across maps (the needs of tag tails, the section of a heading) is bounded: a
     playbook of hostile maps cannot fill the memory of a build or of `serve`. Past the bound, maps read the same."""

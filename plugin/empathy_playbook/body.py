@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 
@@ -94,7 +95,13 @@ class Body:
 
 
 def split_body(
-    lines: list[str], first_line: int, report: Report, vocabulary: Vocabulary, *, plain_runs: bool = True
+    lines: list[str],
+    first_line: int,
+    report: Report,
+    vocabulary: Vocabulary,
+    *,
+    plain_runs: bool = True,
+    keep: bool = True,
 ) -> Body:
     """Split the body (its lines, the first being file line `first_line`) into sections.
 
@@ -104,7 +111,9 @@ def split_body(
     only run when the body holds a character they look for. Problems found on one line keep the order
     in which the checks were made one after another: each kind of check reports into a list of its own.
     Runs of plain lines (most of a map: its list items and the empty lines between them) are taken at once;
-    `plain_runs=False` takes every line on its own, the reference the tests hold the runs to.
+    `plain_runs=False` takes every line on its own, the reference the tests hold the runs to. `keep=False` is for a
+    reader that wants only the problems (`reader.parse_map(bodies=False)`): the items of those runs are not made
+    (a tag tail read before reports nothing), so their sections hold none.
     """
     body = Body()
     outside_fences: list[SourceLine] = []
@@ -163,7 +172,7 @@ def split_body(
                         item_lines, item_text = [listed[-1]], listed[-1][1][2:]
                         listed.pop()
                     if listed:
-                        items += _run_items(listed, joined, run, items_report, vocabulary)
+                        items += _run_items(listed, joined, run, items_report, vocabulary, keep)
                 skip_to = end
                 continue
         stripped = line.strip()
@@ -404,20 +413,31 @@ def _item(lines: Sequence[SourceLine], first_text: str, report: Report, vocabula
 
 _Written = tuple[str, int, int, "tuple[int, str] | None"]
 """An item as written: its text (not empty), its first and last line, and the tag tail of its last line."""
+_REVERSED = operator.itemgetter(slice(None, None, -1))
+"""A string reversed, as a function in C (for map)."""
 _new_item = functools.partial(tuple.__new__, Item)
 """Item(...) from a tuple of its fields in order, without the Python function a named tuple's __new__ is."""
 
 
 def _run_items(
-    listed: list[SourceLine], joined: str, run: list[str], report: Report, vocabulary: Vocabulary
+    listed: list[SourceLine], joined: str, run: list[str], report: Report, vocabulary: Vocabulary, keep: bool = True
 ) -> list[Item]:
     """The items of the lines `listed` (`- text`, each a whole item) of a run of plain lines (`run`, `joined`: them
     joined), with their need tags: the tag tails of all its lines found in one pass, then one loop over the items."""
     if "#" not in joined:
-        return [_new_item((line[2:].strip(), at, (), None, (), at)) for at, line in listed]
+        return [_new_item((line[2:].strip(), at, (), None, (), at)) for at, line in listed] if keep else []
     # One per line not empty ('' or not), from the last (an empty line's `\n` would be taken as a tail's whitespace).
     tails = _ITEM_TAG_TAILS.findall("\n".join(filter(None, run))[::-1])
     tails.reverse()
+    if not keep:  # only a tail not seen before may be reported (asked of them all at once, in C)
+        known = vocabulary.known_tails
+        if not set(map(_REVERSED, tails)).difference(known, ("",)):
+            return []
+        for (at, line), tail in zip(listed, tails, strict=False):
+            if tail and line[len(line) - len(tail) :] not in known:
+                column = len(line) - len(tail)
+                _read_tags(line[2:].strip(), at, at, (column, line[column:]), report, vocabulary)
+        return []
     made: list[Item] = []
     known_tails = vocabulary.known_tails
     # The fields' order: text, line, needs, tag_column, unknown_tags, first_line. A tail starts with its `#`, after

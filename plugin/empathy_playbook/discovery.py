@@ -73,6 +73,8 @@ def read_playbook(
     paths: Iterable[Path] | None = None,
     config_path: str = "mkdocs.yml",
     cache: MapCache | None = None,
+    *,
+    bodies: bool = True,
 ) -> Playbook:
     """Read every map once: those under the maps folder, or only `paths` (files or folders).
 
@@ -80,7 +82,8 @@ def read_playbook(
     the maps folder, or below the folder it was found in when that lies elsewhere. A maps folder
     that is missing or holds no map is an error at `config_path` (the file that names the folder):
     a playbook without maps is a mistake, never a green build of an empty site.
-    With a `cache`, only the maps changed since it last saw them are parsed.
+    With a `cache`, only the maps changed since it last saw them are parsed. `bodies=False` reads each map without
+    keeping its body (`reader.parse_map`; not with a `cache`): for `check`, which reports problems and renders no page.
     """
     maps_dir = root / settings.maps_dir
     in_maps_dir = maps_dir.absolute()
@@ -113,7 +116,12 @@ def read_playbook(
                 m = cache.read(file, root, base, settings)
             else:  # the names just made, not made again
                 m = read_file(
-                    file, path=path, url_path=url_path, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes
+                    file,
+                    path=path,
+                    url_path=url_path,
+                    vocabulary=settings.vocabulary,
+                    max_bytes=settings.max_bytes,
+                    bodies=bodies,
                 )
             settings.privacy.apply(m)
             playbook.maps.append(m)
@@ -135,8 +143,13 @@ def _check_relations(playbook: Playbook, root: Path, settings: Settings, maps_di
             file = maps_dir / f"{target}.md"
             # A relation is untrusted text: only a real map file inside the maps folder is read.
             if file.is_file() and not file.is_symlink() and file.resolve().is_relative_to(folder):
-                by_path[target] = read_map(
-                    file, root=root, maps_dir=maps_dir, vocabulary=settings.vocabulary, max_bytes=settings.max_bytes
+                by_path[target] = read_map(  # only its front matter is looked at
+                    file,
+                    root=root,
+                    maps_dir=maps_dir,
+                    vocabulary=settings.vocabulary,
+                    max_bytes=settings.max_bytes,
+                    bodies=False,
                 )
         return by_path.get(target)
 

@@ -29,14 +29,17 @@ def read_map(
     maps_dir: Path,
     vocabulary: Vocabulary,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    bodies: bool = True,
 ) -> EmpathyMap:
     """Read the map at `file`, which lies under `maps_dir`; paths in problems are relative to `root`."""
     path = relative_path(file, root)
     url_path = file.relative_to(maps_dir).with_suffix("").as_posix()
-    return read_file(file, path=path, url_path=url_path, vocabulary=vocabulary, max_bytes=max_bytes)
+    return read_file(file, path=path, url_path=url_path, vocabulary=vocabulary, max_bytes=max_bytes, bodies=bodies)
 
 
-def read_file(file: Path, *, path: str, url_path: str, vocabulary: Vocabulary, max_bytes: int) -> EmpathyMap:
+def read_file(
+    file: Path, *, path: str, url_path: str, vocabulary: Vocabulary, max_bytes: int, bodies: bool = True
+) -> EmpathyMap:
     """Read the map at `file`, named `path` in problems, at `url_path` below the maps folder (see `parse_map`)."""
     try:
         size = file.stat().st_size
@@ -45,11 +48,16 @@ def read_file(file: Path, *, path: str, url_path: str, vocabulary: Vocabulary, m
         data = file.read_bytes()
     except OSError as error:
         return _unreadable(path, url_path, "file.unreadable", reason=error.strerror)
-    return parse_map(data, path=path, url_path=url_path, vocabulary=vocabulary)
+    return parse_map(data, path=path, url_path=url_path, vocabulary=vocabulary, bodies=bodies)
 
 
-def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) -> EmpathyMap:
-    """Parse a map from its bytes. `path` names it in problems; `url_path` is its path below the maps folder."""
+def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary, bodies: bool = True) -> EmpathyMap:
+    """Parse a map from its bytes. `path` names it in problems; `url_path` is its path below the maps folder.
+
+    `bodies=False` leaves the body out of the map (its introduction, sections, items, and the lines shown otherwise),
+    once its problems are found: for a reader that only reports problems (`check`), which then keeps no more of a
+    map than its front matter and its problems.
+    """
     report = Report(path)
     text = _decode(data, report).replace("\r\n", "\n")
     if "\r" in text:
@@ -79,7 +87,7 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
             profile, unclear_at = _front_matter("\n".join(lines[opening + 1 : closing]), report, first_line=opening + 2)
             body_start = closing + 1
 
-    body = split_body(lines[body_start:], body_start + 1, report, vocabulary)
+    body = split_body(lines[body_start:], body_start + 1, report, vocabulary, keep=bodies)
     if unclear_at is not None and (opening is None or body_start == opening + 1):
         # The front matter is missing or never closed: the text above the first section may be it, with
         # personal data in it. Not published until the front matter can be read.
@@ -87,6 +95,15 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
         if shown is not None:
             report.error(shown, "front_matter.intro_withheld", at=unclear_at)
             body.intro = []
+    problems = sorted(report.problems, key=lambda problem: problem.line)
+    if not bodies:
+        return EmpathyMap(
+            path=path,
+            url_path=url_path,
+            profile=Profile() if profile is None else profile,
+            problems=problems,
+            subject_unclear_at=unclear_at,
+        )
     # Text written above a misplaced front matter is kept, as the start of the introduction.
     stray = [(index + 1, line) for index, line in enumerate(lines[:opening])] if opening else []
     return EmpathyMap(
@@ -96,7 +113,7 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary) 
         intro=stray + body.intro,
         sections=body.sections,
         other_sections=body.other_sections,
-        problems=sorted(report.problems, key=lambda problem: problem.line),
+        problems=problems,
         unsafe_lines=body.unsafe_lines,
         flattened=body.flattened,
         subject_unclear_at=unclear_at,
