@@ -29,7 +29,9 @@ def test_check_a_clean_playbook(project: Path) -> None:
 def test_check_imports_only_what_checking_runs(project: Path) -> None:
     """`check` runs on every save, and its start-up is most of a small playbook's run: it reads maps and
     never renders, draws a committee or searches, so their modules stay unimported (a clean playbook
-    needs no "did you mean" hints either)."""
+    needs no "did you mean" hints either). Its command line is read by argparse, not click (a fifth of
+    the start-up); what only other commands or the help use (json, the terminal's width for the help,
+    the installed version) is not imported either."""
     script = "import sys\nfrom empathy_playbook.cli import main\nsys.argv = ['empathy-playbook', 'check']\nmain()\n"
     # -X importtime lists on stderr every module imported, up to the end of the run (`check` ends without
     # tearing down, so that no atexit handler would run).
@@ -43,7 +45,9 @@ def test_check_imports_only_what_checking_runs(project: Path) -> None:
     not_checking = {"empathy_playbook.committee", "empathy_playbook.review", "empathy_playbook.search_index", "difflib"}
     # A map without HTML, entities or links needs neither the sanitiser nor an HTML parser (safe_html imports them late).
     no_html = {"nh3", "html.parser"}
-    assert sorted(loaded & (rendering | not_checking | no_html)) == []
+    command_line = {"click", "json", "shutil", "textwrap", "importlib.metadata"}
+    assert "argparse" in loaded  # the listing is of this command line
+    assert sorted(loaded & (rendering | not_checking | no_html | command_line)) == []
 
 
 def test_check_reports_the_corpus_exactly_as_the_build_does(project: Path) -> None:
@@ -105,9 +109,34 @@ def test_check_json_and_github_formats(project: Path) -> None:
 
 
 def test_check_bad_usage_exits_2(project: Path) -> None:
-    assert run_program("check", "no/such/file.md", cwd=project).returncode == 2
-    assert run_program("check", "--format", "xml", cwd=project).returncode == 2
-    assert run_program("nonsense", cwd=project).returncode == 2
+    """Bad usage: exit status 2, the command's usage and one message naming what was wrong, as click gave them
+    (scripts and CI logs read them); the command is not run."""
+    usage = "Usage: empathy-playbook check [OPTIONS] [PATHS]...\nTry 'empathy-playbook check --help' for help.\n\n"
+    for args, message in [
+        (["no/such/file.md"], "Invalid value for '[PATHS]...': Path 'no/such/file.md' does not exist."),
+        (["--format", "xml"], "Invalid value for '--format': 'xml' is not one of 'text', 'github', 'json'."),
+        (["--stric"], "No such option '--stric'. Did you mean '--strict'?"),
+    ]:
+        result = run_program("check", *args, cwd=project)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", f"{usage}Error: {message}\n"), args
+    program = "Usage: empathy-playbook [OPTIONS] COMMAND [ARGS]...\nTry 'empathy-playbook --help' for help.\n\n"
+    result = run_program("chek", cwd=project)
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"{program}Error: No such command 'chek'. (Did you mean one of: 'check', 'schema'?)\n",
+    )
+    assert run_program("check", "--format", cwd=project).stderr == "Error: Option '--format' requires an argument.\n"
+    assert run_program("generate", cwd=project).stderr.endswith("Error: Missing option '--out'.\n")
+    assert run_program("stale", "--months", "-1", cwd=project).stderr.endswith(
+        "Error: Invalid value for '--months': -1 is not in the range x>=0.\n"
+    )
+
+
+def test_check_takes_its_options_between_paths(project: Path) -> None:
+    (project / "maps" / "typo.md").write_text(GOOD_MAP.replace("#economic", "#economc"))
+    result = run_program("check", "maps/good.md", "--strict", "maps/typo.md", "--format=github", cwd=project)
+    assert result.returncode == 1 and result.stdout.startswith("::warning file=maps/typo.md,line=7,"), result.stderr
+    assert result.stderr == "2 maps checked: 0 errors, 1 warning.\n"
 
 
 def test_an_unreadable_mkdocs_yml_is_a_usage_error_that_names_the_place(project: Path) -> None:
