@@ -302,7 +302,10 @@ RUN_EDGES = [
 RUN_LINES = st.sampled_from(RUN_EDGES)
 
 
-PLAIN_LINES = st.sampled_from(["", "- a", "- item #economic", "- b #functional #economisch", "- c #foo", "- d."])
+PLAIN_LINES = st.sampled_from(
+    ["", "- a", "- item #economic", "- b #functional #economisch", "- c #foo", "- d.", "- #economic", "- C#economic",
+     "- C# or #economic", "- e #foo #economic", "- f.#economic", "- g (#functional)", "- h #economic. "]
+)  # fmt: skip
 
 
 @QUICK

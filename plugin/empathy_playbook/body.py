@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 import re
 from collections.abc import Iterable, Sequence
 
@@ -31,11 +30,13 @@ _ATX_HEADING = re.compile(r"^#{1,6}")
 _SETEXT_H2_UNDERLINE = re.compile(r"^-+ *$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:\s*+\1){2,}+\s*+$")
+_BEFORE_A_TAG = ".,;:!?)"
+"""What may stand before the first tag of a tail, besides whitespace: after anything else (`C#`) a `#` is text."""
 _REVERSED_TAG_TAIL = re.compile(
     r"\s*+[.,;:!?]*+"  # what follows the last tag ('#economic.')
     r"[\w-]++(?<=[^\W\d_])#"  # the last tag, reversed: its word, ending (so starting) with a letter, then '#'
     r"(?:(?:\s++[.,;:!?]*+|[.,;:!?]++)[\w-]++(?<=[^\W\d_])#)*+"  # tags before it, after ' ', ', ' or ','
-    r"(?=[\s.,;:!?)])"  # the first tag follows a space or punctuation: 'C#' is text
+    rf"(?=[\s{re.escape(_BEFORE_A_TAG)}])"  # the first tag follows a space or punctuation: 'C#' is text
 )
 r"""Trailing need tags (` #word`), matched on the reversed line: anchored at its end, one pass.
 (A search for `(\s+#word)+\s*$` from the front tries every ` #` of the line, each to the end.)
@@ -59,7 +60,7 @@ a paragraph or list item (`*`, `_`, `[`, `` ` ``). (A fence starts a line; a pla
 def _plain_run(marks: str) -> re.Pattern[str]:
     marks = re.escape(marks)
     limit = depth.MAX_BLOCK_CHARACTERS // 2
-    return re.compile(rf"^(?:(?:- [^\s\-{marks}][^\n{marks}]{{0,{limit}}}+)?+\n)++", re.MULTILINE)
+    return re.compile(rf"\n((?:(?:- [^\s\-{marks}][^\n{marks}]{{0,{limit}}}+)?+\n)++)")
 
 
 _PLAIN_RUN = _plain_run(_MARKS)
@@ -68,12 +69,10 @@ any check of a line looks at: none of _MARKS, not so long that it is too long, a
 with `-`); need tags (`#`) are read as on any item. Each such line is the whole of a paragraph or list item, so
 split_body takes the run at once instead of a step per line, with the same result (tests/test_core_properties.py
 holds the runs to each of their edges). One linear pass: each line matched once, possessively, up to its end or the
-first character that makes it not plain."""
+first character that makes it not plain. Searched for after a line break (the run is group 1), in the body with one
+before it: a search for a character first is a memchr, where a search for the start of a line tries every position."""
 _PLAIN_RUN_UNMARKED = _plain_run("")
 """_PLAIN_RUN for a body without any of _MARKS (most maps): the same runs, found in half the time."""
-_ITEM_TAG_TAILS = re.compile(rf"^({_REVERSED_TAG_TAIL.pattern})?+[^\n]*+\n?", re.MULTILINE)
-"""The tag tail (_REVERSED_TAG_TAIL) of each of a run of reversed lines, or '': one pass over them all. Only for list
-items (`- text`): a tail never takes in the marker, so never reaches the line before."""
 
 
 class Body:
@@ -172,7 +171,7 @@ def split_body(
                         item_lines, item_text = [listed[-1]], listed[-1][1][2:]
                         listed.pop()
                     if listed:
-                        items += _run_items(listed, joined, run, items_report, vocabulary, keep)
+                        items += _run_items(listed, joined, items_report, vocabulary, keep)
                 skip_to = end
                 continue
         stripped = line.strip()
@@ -310,8 +309,8 @@ def _plain_runs(text: str, lines: list[str]) -> list[tuple[int, int]]:
     index, at = 0, 0
     marked = "<" in text or "*" in text or "_" in text or "[" in text or "`" in text  # _MARKS: a memchr each
     count = text.count
-    for run in (_PLAIN_RUN if marked else _PLAIN_RUN_UNMARKED).finditer(text):
-        begin, finish = run.span()
+    for run in (_PLAIN_RUN if marked else _PLAIN_RUN_UNMARKED).finditer("\n" + text):
+        begin, finish = run.start(1) - 1, run.end(1) - 1  # in `text`
         start = index + count("\n", at, begin)
         index, at = start + count("\n", begin, finish), finish
         # A line underlined with dashes is a heading (the underline is no plain line: only the last may be one).
@@ -413,50 +412,43 @@ def _item(lines: Sequence[SourceLine], first_text: str, report: Report, vocabula
 
 _Written = tuple[str, int, int, "tuple[int, str] | None"]
 """An item as written: its text (not empty), its first and last line, and the tag tail of its last line."""
-_REVERSED = operator.itemgetter(slice(None, None, -1))
-"""A string reversed, as a function in C (for map)."""
 _new_item = functools.partial(tuple.__new__, Item)
 """Item(...) from a tuple of its fields in order, without the Python function a named tuple's __new__ is."""
 
 
-def _run_items(
-    listed: list[SourceLine], joined: str, run: list[str], report: Report, vocabulary: Vocabulary, keep: bool = True
-) -> list[Item]:
-    """The items of the lines `listed` (`- text`, each a whole item) of a run of plain lines (`run`, `joined`: them
-    joined), with their need tags: the tag tails of all its lines found in one pass, then one loop over the items."""
+def _run_items(listed: list[SourceLine], joined: str, report: Report, vocabulary: Vocabulary, keep: bool) -> list[Item]:
+    """The items of the lines `listed` (`- text`, each a whole item) of a run of plain lines (`joined`: its lines
+    joined), with their need tags (`keep=False`: only what they report, no items).
+
+    A tag tail read before is found without a pattern: the tail always starts at a `#`, and a line whose text from
+    its first `#` is a tail read before (remembered whole: the tags, what separates them, what follows the last),
+    after a space or punctuation, has that text as its tail (_REVERSED_TAG_TAIL takes every tag from the end and
+    stops at the first character before a `#` that is none of them). Any other line with a `#` is read as a line of
+    its own (`_item`), as when it is read outside a run.
+    """
     if "#" not in joined:
         return [_new_item((line[2:].strip(), at, (), None, (), at)) for at, line in listed] if keep else []
-    # One per line not empty ('' or not), from the last (an empty line's `\n` would be taken as a tail's whitespace).
-    tails = _ITEM_TAG_TAILS.findall("\n".join(filter(None, run))[::-1])
-    tails.reverse()
-    if not keep:  # only a tail not seen before may be reported (asked of them all at once, in C)
-        known = vocabulary.known_tails
-        if not set(map(_REVERSED, tails)).difference(known, ("",)):
-            return []
-        for (at, line), tail in zip(listed, tails, strict=False):
-            if tail and line[len(line) - len(tail) :] not in known:
-                column = len(line) - len(tail)
-                _read_tags(line[2:].strip(), at, at, (column, line[column:]), report, vocabulary)
-        return []
     made: list[Item] = []
     known_tails = vocabulary.known_tails
-    # The fields' order: text, line, needs, tag_column, unknown_tags, first_line. A tail starts with its `#`, after
-    # the item's text: never in the marker, so the text without tags is the line between the marker and the tail.
-    for (at, line), tail in zip(listed, tails, strict=False):  # `listed` may leave out the last line
-        if not tail:
-            made.append(_new_item((line[2:].strip(), at, (), None, (), at)))
+    for at, line in listed:
+        column = line.find("#")  # never in the marker: a plain line starts with '- '
+        if column < 0:
+            if keep:
+                made.append(_new_item((line[2:].strip(), at, (), None, (), at)))
             continue
-        column = len(line) - len(tail)
-        needs = known_tails.get(line[column:])
-        if needs is not None:
+        before = line[column - 1]
+        needs = known_tails.get(line[column:]) if before in _BEFORE_A_TAG or before.isspace() else None
+        if needs is None:
+            item = _item(((at, line),), line[2:], report, vocabulary)
+            if keep and item is not None:
+                made.append(item)
+        elif keep:  # the fields' order: text, line, needs, tag_column, unknown_tags, first_line
             made.append(_new_item((line[2:column].rstrip(), at, needs, column, (), at)))
-        else:
-            made.append(_read_tags(line[2:].strip(), at, at, (column, line[column:]), report, vocabulary))
     return made
 
 
 def _tagged_items(written: Iterable[_Written], report: Report, vocabulary: Vocabulary) -> list[Item]:
-    """The items written, with their need tags read: one loop over a run's items, not a call for each."""
+    """The items written, with their need tags read."""
     made: list[Item] = []
     known_tails = vocabulary.known_tails
     for text, first_line, last_line, tail in written:
