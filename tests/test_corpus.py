@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -93,6 +94,19 @@ def test_a_lenient_build_publishes_every_map_and_nothing_active(corpus_site: Sit
         assert not one(soup, "head").find_all("script", string=re.compile("alert")), page
     # Pagefind indexes the text of these pages (its search box shows it as text, never as HTML).
     assert any(url.startswith("/maps/active-content/") for url in corpus_site.pagefind())
+
+
+def test_generate_for_other_engines_publishes_no_file_a_map_includes(corpus_site: Site, tmp_path: Path) -> None:
+    """`generate` converts maps as the plugin does, without the extensions that read files: an include in a map
+    (the corpus has them, the site enables snippets, the file exists) publishes nothing of the checkout, and a
+    missing one stops nothing."""
+    out = tmp_path / "zensical"
+    generated = run_program("generate", "--out", str(out), cwd=corpus_site.root)
+    assert generated.returncode == 1 and "Traceback" not in generated.stderr, generated.stderr
+    assert "maps/include-directives.md:5: warning: '--8<--' includes a file" in generated.stdout
+    assert (out / "docs" / "maps" / "include-directives.md").is_file()
+    leaked = [path for path in out.rglob("*") if path.is_file() and b"SECRET-IN-THE-CHECKOUT" in path.read_bytes()]
+    assert leaked == []
 
 
 def test_template_syntax_in_a_map_is_shown_literally(corpus_site: Site) -> None:

@@ -38,6 +38,7 @@ from markupsafe import escape
 
 from .addresses import clash_problem, clashes, published_file
 from .addresses import docs_files as docs_folder_files
+from .extensions import for_maps
 from .i18n import Labels
 from .messages import Text, phrase
 from .model import Problem
@@ -337,8 +338,12 @@ def _markdown(site: Site, links: _LinkRewriter) -> markdown.Markdown:
                     configs[str(name)] = dict(options)
         else:
             names.append(str(entry))
+    # Minus the extensions that read files or run code, as the plugin converts maps (extensions.py): a map's
+    # `--8<-- ".git/config"` must not publish the checkout through the generated site either. What was left out
+    # is not reported: each include directive of a map is already a warning at its line.
+    kept, kept_configs, _ = for_maps(list(dict.fromkeys(names)), configs)
     try:
-        md = markdown.Markdown(extensions=list(dict.fromkeys(names)), extension_configs=configs)
+        md = markdown.Markdown(extensions=kept, extension_configs=kept_configs)
     except Exception as error:  # whatever a third-party extension raises: the site's configuration is wrong
         raise GenerateError(site.config_file.name, phrase("generate.extension", error=str(error))) from None
     md.treeprocessors.register(links, "empathy_playbook_links", 0)  # where MkDocs registers its own
