@@ -55,13 +55,14 @@ class Project:
         self.config: dict[str, Any] = {} if config is None else config
         """mkdocs.yml as data (empty without one)."""
 
-    def read(self, paths: tuple[Path, ...] = ()) -> Playbook:
+    def read(self, paths: tuple[Path, ...] = (), *, bodies: bool = True) -> Playbook:
         name = self.config_file.name if self.config_file else "mkdocs.yml"
-        return read_playbook(self.root, self.settings, paths or None, config_path=name)
+        return read_playbook(self.root, self.settings, paths or None, config_path=name, bodies=bodies)
 
-    def check(self, paths: tuple[Path, ...] = ()) -> Playbook:
-        """The maps read as the build reads them; for the whole maps folder, the onboarding steps too."""
-        playbook = self.read(paths)
+    def check(self, paths: tuple[Path, ...] = (), *, bodies: bool = True) -> Playbook:
+        """The maps read as the build reads them; for the whole maps folder, the onboarding steps too.
+        `bodies=False`: the maps without their bodies, for their problems alone (`reader.parse_map`)."""
+        playbook = self.read(paths, bodies=bodies)
         if not paths:
             name = self.config_file.name if self.config_file else "mkdocs.yml"
             # The steps' lines come from mkdocs.yml read again (as nodes): only when there are steps to place.
@@ -160,9 +161,13 @@ def check(project: Project, paths: list[Path], strict: bool, output: str, lang: 
     # growing heap of parsed maps again and again and free nothing (reading makes no reference cycles; what
     # refcounting frees is freed as before). Only here: never in the MkDocs process, a long-lived host.
     gc.disable()
-    playbook = project.check(tuple(paths))
+    # The whole playbook's pages are compared with the docs folder when a file there could take one's address (made
+    # from the maps whole). Otherwise each map's body goes once its problems are found: `check` keeps no more of a
+    # map than its problems and its front matter (the relations and onboarding steps look at no more).
+    pages_checked = not paths and _docs_may_take_a_page(project)
+    playbook = project.check(tuple(paths), bodies=pages_checked)
     problems = playbook.all_problems
-    if not paths:  # the whole playbook: its pages against the docs folder
+    if pages_checked:
         problems = [*problems, *_docs_clashes(project, playbook)]
     _exit_at_once(_report(problems, len(playbook.maps), output, strict, language_of(lang or project.language)))
 
@@ -177,16 +182,22 @@ def _exit_at_once(status: int) -> NoReturn:
     os._exit(status)
 
 
+def _docs_may_take_a_page(project: Project) -> bool:
+    """Whether a file of the docs folder could be published where a page of the playbook is (`may_take_a_page`)."""
+    if project.config_file is None:
+        return False
+    docs_dir = project.root / str(project.config.get("docs_dir") or "docs")
+    return any(may_take_a_page(path) for path in docs_files(docs_dir))
+
+
 def _docs_clashes(project: Project, playbook: Playbook) -> list[Problem]:
     """The files of the docs folder that take the address of a page of the playbook.
 
     Finding them takes the list of every page the playbook makes, which the renderer computes (its templates,
-    the indexes): done only when a file of the docs folder could be published where such a page is.
+    the indexes): done only when a file of the docs folder could be published where such a page is
+    (`_docs_may_take_a_page`), from the maps read whole.
     """
     if project.config_file is None:
-        return []
-    docs_dir = project.root / str(project.config.get("docs_dir") or "docs")
-    if not any(may_take_a_page(path) for path in docs_files(docs_dir)):
         return []
     from .generate import docs_clashes
     from .i18n import Labels
