@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -40,15 +41,26 @@ def read_map(
 def read_file(
     file: Path, *, path: str, url_path: str, vocabulary: Vocabulary, max_bytes: int, bodies: bool = True
 ) -> EmpathyMap:
-    """Read the map at `file`, named `path` in problems, at `url_path` below the maps folder (see `parse_map`)."""
+    """Read the map at `file`, named `path` in problems, at `url_path` below the maps folder (see `parse_map`).
+
+    Opened once, its size asked of the open file: `stat` then `read_bytes` look the path up twice and go through
+    pathlib and a buffered file, a third of the time it takes to read a map's bytes.
+    """
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            return _unreadable(path, url_path, "file.too_big", size=Number(size), limit=Number(max_bytes))
-        data = file.read_bytes()
+        # O_BINARY (Windows only): the bytes as they are, no line endings changed.
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            size = os.fstat(descriptor).st_size
+            if size > max_bytes:
+                return _unreadable(path, url_path, "file.too_big", size=Number(size), limit=Number(max_bytes))
+            parts = []
+            while part := os.read(descriptor, size + 1):  # to the end, should the file have grown meanwhile
+                parts.append(part)
+        finally:
+            os.close(descriptor)
     except OSError as error:
         return _unreadable(path, url_path, "file.unreadable", reason=error.strerror)
-    return parse_map(data, path=path, url_path=url_path, vocabulary=vocabulary, bodies=bodies)
+    return parse_map(b"".join(parts), path=path, url_path=url_path, vocabulary=vocabulary, bodies=bodies)
 
 
 def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary, bodies: bool = True) -> EmpathyMap:
