@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from . import depth, safe_html
 from .messages import Number, SectionName, phrase
@@ -397,23 +397,30 @@ def _is_blank(lines: list[SourceLine], comments: bool) -> bool:
     return True
 
 
+_new_item = functools.partial(tuple.__new__, Item)
+"""Item(...) from a tuple of its fields in order, without the Python function a named tuple's __new__ is."""
+
+
 def _item(lines: Sequence[SourceLine], first_text: str, report: Report, vocabulary: Vocabulary) -> Item | None:
-    """The item of `lines` (the first starts with a list marker, `first_text` is what follows it), if it has text."""
+    """The item of `lines` (the first starts with a list marker, `first_text` is what follows it), if it has text,
+    with the need tags of the tail of its last line: a tail read before by its remembered needs, another read now."""
     if len(lines) == 1:
         text = first_text.strip()
     else:
         text = " ".join([first_text.strip(), *(line.strip() for _, line in lines[1:])]).strip()
     if not text:
         return None
+    first_line = lines[0][0]
     last_line, last_raw = lines[-1]
     tail = tag_tail(last_raw) if "#" in last_raw else None
-    return _tagged_items([(text, lines[0][0], last_line, tail)], report, vocabulary)[0]
-
-
-_Written = tuple[str, int, int, "tuple[int, str] | None"]
-"""An item as written: its text (not empty), its first and last line, and the tag tail of its last line."""
-_new_item = functools.partial(tuple.__new__, Item)
-"""Item(...) from a tuple of its fields in order, without the Python function a named tuple's __new__ is."""
+    # The fields' order: text, line, needs, tag_column, unknown_tags, first_line.
+    if not tail or len(tail[1].rstrip()) >= len(text) + 1:
+        return _new_item((text, last_line, (), None, (), first_line))
+    known = vocabulary.known_tails.get(tail[1])
+    if known is None:
+        return _read_tags(text, first_line, last_line, tail, report, vocabulary)
+    without_tags = text[: len(text) - len(tail[1].strip())].rstrip()
+    return _new_item((without_tags, last_line, known, tail[0], (), first_line))
 
 
 def _run_items(listed: list[SourceLine], joined: str, report: Report, vocabulary: Vocabulary, keep: bool) -> list[Item]:
@@ -444,24 +451,6 @@ def _run_items(listed: list[SourceLine], joined: str, report: Report, vocabulary
                 made.append(item)
         elif keep:  # the fields' order: text, line, needs, tag_column, unknown_tags, first_line
             made.append(_new_item((line[2:column].rstrip(), at, needs, column, (), at)))
-    return made
-
-
-def _tagged_items(written: Iterable[_Written], report: Report, vocabulary: Vocabulary) -> list[Item]:
-    """The items written, with their need tags read."""
-    made: list[Item] = []
-    known_tails = vocabulary.known_tails
-    for text, first_line, last_line, tail in written:
-        # The fields' order: text, line, needs, tag_column, unknown_tags, first_line.
-        if not tail or len(tail[1].rstrip()) >= len(text) + 1:
-            made.append(_new_item((text, last_line, (), None, (), first_line)))
-            continue
-        known = known_tails.get(tail[1])
-        if known is not None:
-            without_tags = text[: len(text) - len(tail[1].strip())].rstrip()
-            made.append(_new_item((without_tags, last_line, known, tail[0], (), first_line)))
-        else:
-            made.append(_read_tags(text, first_line, last_line, tail, report, vocabulary))
     return made
 
 
