@@ -76,7 +76,7 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary, 
         report.warning(text[: text.index("\r")].count("\n") + 1, "file.lone_cr")
     lines = text.replace("\r", "\n").split("\n")
 
-    profile: Profile | None = None  # made only when no front matter is read (a Profile sets each field with a call)
+    profile = Profile()
     opening = _opening_line(lines, report)
     body_start = 0
     unclear_at: int | None = 1  # until a front matter is read: the map may be about a real person
@@ -112,7 +112,7 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary, 
         return EmpathyMap(
             path=path,
             url_path=url_path,
-            profile=Profile() if profile is None else profile,
+            profile=profile,
             problems=problems,
             subject_unclear_at=unclear_at,
         )
@@ -121,7 +121,7 @@ def parse_map(data: bytes, *, path: str, url_path: str, vocabulary: Vocabulary, 
     return EmpathyMap(
         path=path,
         url_path=url_path,
-        profile=Profile() if profile is None else profile,
+        profile=profile,
         intro=stray + body.intro,
         sections=body.sections,
         other_sections=body.other_sections,
