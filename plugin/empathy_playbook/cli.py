@@ -27,6 +27,7 @@ from .model import Level, Problem, quoted
 from .onboarding import check_onboarding, onboarding_lines
 from .options import read_options, unknown_options
 from .playbook import Playbook
+from .safe_yaml import FAST_SAFE_LOADER
 from .settings import Settings
 
 PLUGIN_NAME = "empathy-playbook"
@@ -829,7 +830,7 @@ class _TolerantLoader(yaml.SafeLoader):
     pass
 
 
-class _FastTolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # a base of type Any
+class _FastTolerantLoader(FAST_SAFE_LOADER):  # type: ignore[misc]  # a base of type Any
     """The same, with libyaml's parser (in C; PyYAML's own without libyaml): mkdocs.yml is read at every start."""
 
 

@@ -13,10 +13,9 @@ import yaml
 from .messages import phrase
 from .model import Problem, Report, quoted
 from .playbook import Playbook
+from .safe_yaml import FAST_SAFE_LOADER
 from .settings import Settings
 from .vocabulary import nearest
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def onboarding_lines(config_file: Path) -> list[int]:
@@ -26,7 +25,7 @@ def onboarding_lines(config_file: Path) -> list[int]:
     try:
         # Composed, not loaded: nodes keep their lines, and tags such as !ENV need no constructor. By libyaml
         # when PyYAML has it: PyYAML's own parser took 7 % of `check`'s run on this repository.
-        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_LOADER)
+        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=FAST_SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return []
     plugins = _child(root, "plugins")

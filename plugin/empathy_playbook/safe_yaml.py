@@ -25,6 +25,10 @@ from .model import Report, quoted
 MAX_DEPTH = 8
 """Front matter needs two levels (routine data); anything this deep is a mistake or an attack."""
 
+FAST_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's safe loader on libyaml's parser (in C, several times faster) when PyYAML has libyaml, else PyYAML's own:
+for all the YAML this package reads (front matter, mkdocs.yml)."""
+
 _resolver = yaml.resolver.Resolver()
 _ALLOWED_TAGS = {"tag:yaml.org,2002:str"}
 _STR = "tag:yaml.org,2002:str"
@@ -56,7 +60,7 @@ def _tag_of(kind: type[yaml.Node], value: Any, implicit: Any) -> str:
     return resolved
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # a base of type Any
+class _Loader(FAST_SAFE_LOADER):  # type: ignore[misc]  # a base of type Any
     """libyaml's parser and composer (PyYAML's own without libyaml), resolving tags through `_tag_of`."""
 
     resolve = staticmethod(_tag_of)
