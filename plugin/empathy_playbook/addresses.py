@@ -39,6 +39,11 @@ PAGE_ROOTS = frozenset(
 them in step): a file of the docs folder published anywhere else cannot take the place of one."""
 
 
+def docs_folder(root: Path, config: Mapping[str, object]) -> Path:
+    """The docs folder of the site whose mkdocs.yml (read as `config`) lies in `root`: its `docs_dir`, else `docs`."""
+    return root / str(config.get("docs_dir") or "docs")
+
+
 def docs_files(docs_dir: Path) -> dict[str, Path]:
     """The files of the docs folder by path, as MkDocs sees them: without dot files and dot folders."""
     if not docs_dir.is_dir():

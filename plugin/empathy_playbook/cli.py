@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from .addresses import docs_files, may_take_a_page
+from .addresses import docs_files, docs_folder, may_take_a_page
 from .discovery import maps_folder_problem, read_playbook
 from .messages import counted, language_of, say
 from .model import Level, Problem, quoted
@@ -146,7 +146,7 @@ def _project(program: _Parser, config_file: Path | None) -> Project:
     except ValueError as error:
         raise UsageError(f"{config_file}: {PLUGIN_NAME}: {error}", program) from None
     root = config_file.parent.resolve() if config_file else Path.cwd()
-    docs_dir = root / str(data.get("docs_dir") or "docs") if config_file is not None else None
+    docs_dir = docs_folder(root, data) if config_file is not None else None
     if problem := maps_folder_problem(root, settings.maps_dir, docs_dir):
         raise UsageError(f"{config_file or PROGRAM}: {PLUGIN_NAME}: {problem.render(said)}", program)
     return Project(root, settings, language, config_file, data)
@@ -187,8 +187,7 @@ def _docs_may_take_a_page(project: Project) -> bool:
     """Whether a file of the docs folder could be published where a page of the playbook is (`may_take_a_page`)."""
     if project.config_file is None:
         return False
-    docs_dir = project.root / str(project.config.get("docs_dir") or "docs")
-    return any(may_take_a_page(path) for path in docs_files(docs_dir))
+    return any(may_take_a_page(path) for path in docs_files(docs_folder(project.root, project.config)))
 
 
 def _docs_clashes(project: Project, playbook: Playbook) -> list[Problem]:

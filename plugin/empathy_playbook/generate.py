@@ -36,7 +36,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import escape
 
-from .addresses import clash_problem, clashes, published_file
+from .addresses import clash_problem, clashes, docs_folder, published_file
 from .addresses import docs_files as docs_folder_files
 from .extensions import for_maps
 from .i18n import Labels
@@ -79,7 +79,7 @@ class Site:
         extensions = data.get("markdown_extensions") or []
         return cls(
             config_file=config_file,
-            docs_dir=root / str(data.get("docs_dir") or "docs"),
+            docs_dir=docs_folder(root, data),
             directory_urls=data.get("use_directory_urls", True) is not False,
             extensions=extensions if isinstance(extensions, list) else [],
             custom_dir=root / str(custom_dir) if custom_dir else None,
